@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Leadside settings</p>, document.getElementById('app')!);

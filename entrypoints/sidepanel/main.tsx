@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Leadside</p>, document.getElementById('app')!);

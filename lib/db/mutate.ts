@@ -1,0 +1,108 @@
+import { monotonicFactory } from 'ulidx';
+import type { Counter, Id } from '../domain/model';
+import { REF_PREFIX } from '../domain/model';
+import type { ChangeSet } from './changes';
+import { StorageFullError, isQuotaError } from './errors';
+import type { LeadsideDB, TableName } from './schema';
+
+const ulid = monotonicFactory();
+
+/** A client-generated, time-sortable id (ULID). */
+export function newId(now = Date.now()): Id {
+  return ulid(now);
+}
+
+export interface MutationContext {
+  db: LeadsideDB;
+  /** The User doing this (the Owner in local mode), recorded in the outbox and activity. */
+  actorId: Id;
+  /** Injected for tests; defaults to Date.now. */
+  now?: () => number;
+}
+
+/** What a mutation body gets: the transaction's clock, and a place to say what it changed. */
+export interface MutationScope {
+  db: LeadsideDB;
+  actorId: Id;
+  now: number;
+  changedLeads(ids: Iterable<Id>): void;
+  deletedLeads(ids: Iterable<Id>): void;
+  changedCandidates(ids: Iterable<Id>): void;
+  deletedCandidates(ids: Iterable<Id>): void;
+  /** Reserve `count` consecutive refs ("A-10001"…) inside this transaction. */
+  allocateRefs(counter: Counter['name'], count: number): Promise<string[]>;
+  /** Record a tombstone so a deletion can be synced. */
+  tombstone(table: TableName, id: Id): Promise<void>;
+}
+
+const FIRST_REF: Record<Counter['name'], number> = { lead: 10001, candidate: 3001, campaign: 101 };
+
+/**
+ * Runs one named mutation: its writes and its outbox record commit in one IndexedDB
+ * transaction, or nothing does. After the commit, the change is announced (this context's
+ * listeners, and the other contexts through lib/platform's change feed).
+ */
+export async function mutate<T>(
+  ctx: MutationContext,
+  name: string,
+  args: unknown,
+  tables: readonly TableName[],
+  body: (scope: MutationScope) => Promise<T>,
+): Promise<T> {
+  const { db, actorId } = ctx;
+  const now = (ctx.now ?? Date.now)();
+  const leads = new Set<Id>();
+  const goneLeads = new Set<Id>();
+  const candidates = new Set<Id>();
+  const goneCandidates = new Set<Id>();
+  const allTables = [...new Set<string>([...tables, 'outbox', 'tombstones', 'counters'])];
+
+  let result: T;
+  try {
+    result = await db.transaction('rw', allTables, async () => {
+      const scope: MutationScope = {
+        db,
+        actorId,
+        now,
+        changedLeads: (ids) => addAll(leads, ids),
+        deletedLeads: (ids) => addAll(goneLeads, ids),
+        changedCandidates: (ids) => addAll(candidates, ids),
+        deletedCandidates: (ids) => addAll(goneCandidates, ids),
+        allocateRefs: async (counter, count) => {
+          const row = await db.counters.get(counter);
+          const start = row?.next ?? FIRST_REF[counter];
+          await db.counters.put({ name: counter, next: start + count });
+          const refs = new Array<string>(count);
+          for (let i = 0; i < count; i++) refs[i] = REF_PREFIX[counter] + String(start + i);
+          return refs;
+        },
+        tombstone: async (table, id) => {
+          await db.tombstones.put({ key: `${table}:${id}`, table, id, deletedAt: now, updatedAt: now });
+        },
+      };
+      const value = await body(scope);
+      await db.outbox.add({ id: newId(now), mutation: name, args, actorId, at: now, synced: 0 });
+      return value;
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+
+  for (const id of goneLeads) leads.delete(id);
+  for (const id of goneCandidates) candidates.delete(id);
+  const change: ChangeSet = {
+    mutation: name,
+    leads: [...leads],
+    deletedLeads: [...goneLeads],
+    candidates: [...candidates],
+    deletedCandidates: [...goneCandidates],
+    tables: allTables.filter((t) => t !== 'outbox' && t !== 'counters' && t !== 'tombstones'),
+  };
+  db.changes.emit(change);
+  return result;
+}
+
+function addAll<T>(set: Set<T>, items: Iterable<T>): void {
+  for (const item of items) set.add(item);
+}

@@ -1,0 +1,75 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  Activity,
+  AttributeDef,
+  Campaign,
+  Candidate,
+  Comment,
+  Counter,
+  Folder,
+  Job,
+  Label,
+  Lead,
+  Message,
+  OutboxRecord,
+  QuickReply,
+  Tombstone,
+  User,
+  Workspace,
+} from '../domain/model';
+import { ChangeHub } from './changes';
+
+export const DB_NAME = 'leadside';
+
+/**
+ * Version 1 of the schema. Each later change is a new `version(n).stores(...)` step (with an
+ * `upgrade()` and a test that opens the old version with data), never an edit of this one.
+ */
+export const SCHEMA_V1: Record<string, string> = {
+  workspaces: 'id',
+  users: 'id, email',
+  campaigns: 'id, ref, status',
+  folders: 'id, order',
+  candidates: 'id, ref, email, phone, linkedinUrl, facebookUrl, externalId',
+  // [addedAt+id] lets the list's first page be read newest-first before the index is hydrated.
+  leads: 'id, ref, candidateId, campaignId, folderId, [candidateId+campaignId], [addedAt+id], externalId',
+  attributeDefs: 'key',
+  labels: 'id, &nameKey',
+  comments: 'id, leadId',
+  messages: 'id, candidateId, [candidateId+sentAt], leadId',
+  quickReplies: 'id',
+  activities: 'id, leadId, candidateId, at',
+  jobs: 'id, status',
+  outbox: 'id, synced',
+  tombstones: 'key, table',
+  counters: 'name',
+};
+
+export class LeadsideDB extends Dexie {
+  workspaces!: EntityTable<Workspace, 'id'>;
+  users!: EntityTable<User, 'id'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
+  folders!: EntityTable<Folder, 'id'>;
+  candidates!: EntityTable<Candidate, 'id'>;
+  leads!: EntityTable<Lead, 'id'>;
+  attributeDefs!: EntityTable<AttributeDef, 'key'>;
+  labels!: EntityTable<Label, 'id'>;
+  comments!: EntityTable<Comment, 'id'>;
+  messages!: EntityTable<Message, 'id'>;
+  quickReplies!: EntityTable<QuickReply, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  jobs!: EntityTable<Job, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
+  tombstones!: EntityTable<Tombstone, 'key'>;
+  counters!: Table<Counter, Counter['name']>;
+
+  /** Committed changes, from this context and (once wired by lib/platform) from the others. */
+  readonly changes = new ChangeHub();
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+export type TableName = keyof typeof SCHEMA_V1;

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Entry points that exist only for tests and benchmarks; a production build leaves them out.
+const TEST_ONLY_ENTRYPOINTS = new Set(['bench']);
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: lint can then enforce the lib/platform boundary.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ mode }) => ({
+    name: mode === 'production' ? 'Leadside' : `Leadside (${mode})`,
+    description: "A recruiting CRM's Leads tab beside any tab: leads, chat, capture and quick replies.",
+    permissions: ['storage', 'sidePanel', 'unlimitedStorage'],
+    action: { default_title: 'Open Leadside' },
+    minimum_chrome_version: '116',
+  }),
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode !== 'production') return;
+      for (let i = entrypoints.length - 1; i >= 0; i--) {
+        if (TEST_ONLY_ENTRYPOINTS.has(entrypoints[i]!.name)) entrypoints.splice(i, 1);
+      }
+    },
+  },
+  webExt: {
+    // `npm run dev` decides (scripts/dev.mjs) whether a browser can be opened at all.
+    disabled: process.env.LEADSIDE_NO_BROWSER === '1',
+    binaries: { chrome: process.env.CHROME_PATH || 'chromium' },
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox', '--no-first-run'] : ['--no-first-run'],
+    startUrls: ['chrome://extensions'],
+  },
+});
