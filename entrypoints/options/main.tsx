@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { openDatabase } from '../../lib/platform/database';
+import '../../components/styles.css';
 
-render(<p>Leadside settings</p>, document.getElementById('app')!);
+render(<OptionsApp db={openDatabase()} />, document.getElementById('app')!);

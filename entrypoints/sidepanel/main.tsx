@@ -1,3 +1,16 @@
 import { render } from 'preact';
+import { App } from '../../components/app/App';
+import { boot } from '../../components/app/actions';
+import { createAppState } from '../../components/app/state';
+import { openDatabase } from '../../lib/platform/database';
+import { openOptionsPage } from '../../lib/platform/runtime';
+import '../../components/styles.css';
 
-render(<p>Leadside</p>, document.getElementById('app')!);
+const state = createAppState(openDatabase());
+render(<App state={state} openOptions={openOptionsPage} />, document.getElementById('app')!);
+void boot(state);
+
+if (import.meta.env.MODE !== 'production') {
+  // Tests and benchmarks read the panel's live state from here (never in production builds).
+  (globalThis as unknown as { __leadside: unknown }).__leadside = state;
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
+import type { CountryCode } from '../../lib/domain/phone';
+import { ROLES, type Role, type User } from '../../lib/domain/model';
+import { ROLE_LABELS } from '../../lib/domain/permissions';
+import type { Settings } from '../../lib/domain/settings';
+import { describeError } from '../../lib/db/errors';
+import { ensureWorkspace, updateSelf } from '../../lib/db/mutations/workspace';
+import type { LeadsideDB } from '../../lib/db/schema';
+import { IS_DEV_BUILD, loadSettings, saveSettings } from '../../lib/platform/storage';
+
+const MAX_PHOTO_BYTES = 512 * 1024;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+let regionNames: Intl.DisplayNames | null = null;
+function countryLabel(code: CountryCode): string {
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  return `${regionNames.of(code) ?? code} (+${getCountryCallingCode(code)})`;
+}
+
+/** Your profile (your User row) and your preferences (versioned settings). */
+export function OptionsApp({ db }: { db: LeadsideDB }) {
+  const [self, setSelf] = useState<User | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [avatar, setAvatar] = useState<string | undefined>(undefined);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const [{ self: me }, s] = await Promise.all([ensureWorkspace(db), loadSettings()]);
+      setSelf(me);
+      setName(me.name);
+      setEmail(me.email);
+      setAvatar(me.avatar);
+      setSettings(s);
+    })();
+  }, []);
+
+  if (!self || !settings) return <p>Loading…</p>;
+
+  const countries = getCountries()
+    .map((c) => ({ code: c, label: countryLabel(c) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  const saveProfile = async (e: Event) => {
+    e.preventDefault();
+    const cleanName = name.trim();
+    const cleanEmail = email.trim();
+    if (!cleanName) return setMessage({ kind: 'error', text: 'Your name cannot be empty.' });
+    if (cleanEmail && !EMAIL.test(cleanEmail)) {
+      return setMessage({ kind: 'error', text: 'That email address does not look right (for example name@company.com).' });
+    }
+    try {
+      const next = await updateSelf({ db, actorId: self.id }, { name: cleanName, email: cleanEmail, avatar });
+      setSelf(next);
+      setMessage({ kind: 'ok', text: 'Profile saved.' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error) });
+    }
+  };
+
+  const pickPhoto = (file: File | undefined) => {
+    if (!file) return;
+    if (!file.type.startsWith('image/')) return setMessage({ kind: 'error', text: 'Choose an image file for your photo.' });
+    if (file.size > MAX_PHOTO_BYTES) return setMessage({ kind: 'error', text: 'That photo is over 512 KB; choose a smaller one.' });
+    const reader = new FileReader();
+    reader.onload = () => setAvatar(String(reader.result));
+    reader.readAsDataURL(file);
+  };
+
+  const changeSettings = async (patch: Partial<Settings>) => {
+    const next = { ...settings, ...patch };
+    setSettings(next);
+    try {
+      await saveSettings(next);
+      setMessage({ kind: 'ok', text: 'Preferences saved.' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error) });
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>Leadside settings</h1>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'field-error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title">Your profile</h2>
+        <form class="form" onSubmit={(e) => void saveProfile(e)} noValidate>
+          <label>
+            Name
+            <input type="text" value={name} maxLength={120} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <label>
+            Email
+            <input type="email" value={email} maxLength={254} onInput={(e) => setEmail(e.currentTarget.value)} />
+          </label>
+          <label>
+            Photo
+            <input type="file" accept="image/*" onChange={(e) => pickPhoto(e.currentTarget.files?.[0])} />
+          </label>
+          {avatar && (
+            <div class="photo-row">
+              <img src={avatar} alt="Your photo" width={48} height={48} class="avatar" />
+              <button type="button" onClick={() => setAvatar(undefined)}>
+                Remove photo
+              </button>
+            </div>
+          )}
+          <p class="muted">Role: {ROLE_LABELS[self.role]}</p>
+          <div>
+            <button type="submit" class="primary">
+              Save profile
+            </button>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="prefs-title">
+        <h2 id="prefs-title">Preferences</h2>
+        <label class="form">
+          Default phone country
+          <select
+            value={settings.defaultCountry}
+            onChange={(e) => void changeSettings({ defaultCountry: e.currentTarget.value as CountryCode })}
+          >
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="muted small">Phones typed without a +country code are read as this country’s numbers.</p>
+      </section>
+      {IS_DEV_BUILD && (
+        <section aria-labelledby="dev-title">
+          <h2 id="dev-title">Developer</h2>
+          <label class="form">
+            Act as role
+            <select
+              value={settings.actAsRole ?? ''}
+              onChange={(e) => void changeSettings({ actAsRole: (e.currentTarget.value || null) as Role | null })}
+            >
+              <option value="">My own role ({ROLE_LABELS[self.role]})</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p class="muted small">Only in development and test builds: see the UI as another role.</p>
+        </section>
+      )}
+    </main>
+  );
+}

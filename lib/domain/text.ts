@@ -1,0 +1,40 @@
+/**
+ * Search normalization: case- and accent-insensitive. "José Müller" → "jose muller".
+ * NFD splits letters from their combining marks, which are then dropped; scripts without
+ * case (CJK, Arabic) pass through unchanged.
+ */
+export function fold(text: string): string {
+  // Fast path: plain ASCII needs only lower-casing (most emails, refs and many names).
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i');
+}
+
+/** Splits a folded query into words; every word must be found (AND). */
+export function queryWords(query: string): string[] {
+  return fold(query)
+    .split(/[\s,;]+/)
+    .filter((w) => w.length > 0);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The first user-perceived character (a flag, an emoji with modifiers, a letter + accent). */
+function firstGrapheme(text: string): string {
+  for (const { segment } of graphemes.segment(text.trim())) return segment;
+  return '';
+}
+
+/** Initials for an avatar: "Maria dela Cruz" → "MC". */
+export function initials(firstName: string, lastName: string): string {
+  return (firstGrapheme(firstName) + firstGrapheme(lastName)).toUpperCase() || '?';
+}
+
+export function fullName(c: { firstName: string; lastName: string }): string {
+  return `${c.firstName} ${c.lastName}`.trim();
+}

@@ -1,0 +1,264 @@
+import type { Id } from '../domain/model';
+import type { CountryCode } from '../domain/phone';
+import type { CandidateView, IndexEntry } from './entry';
+import { compileFilter, compileSearch, type FilterContext, type Predicate } from './filters';
+import { UNKNOWN, type LeadQuery, type SortKey } from './query';
+
+export interface QueryResult {
+  /** Matching leads in the requested order. */
+  entries: IndexEntry[];
+  total: number;
+}
+
+/** Folder counts for a set of campaigns: folder id → number of leads; UNKNOWN for lost folders. */
+export type FolderCounts = Map<Id, number>;
+
+function compare(key: SortKey) {
+  return (a: IndexEntry, b: IndexEntry): number => a[key] - b[key] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+const byAdded = compare('addedAt');
+const byActivity = compare('lastActivityAt');
+
+/**
+ * The in-memory lead index (DESIGN §2): a compact projection of every lead, kept in two sorted
+ * orders so that a query is one pass that needs no sort, and per-(campaign, folder) counts kept
+ * incrementally. One lead changing updates one entry; nothing is ever rebuilt for it.
+ */
+export class LeadIndex {
+  private readonly byId = new Map<Id, IndexEntry>();
+  private readonly candidates = new Map<Id, CandidateView>();
+  private readonly leadsOfCandidate = new Map<Id, Set<Id>>();
+  /** Ascending by (addedAt, id) and by (lastActivityAt, id). */
+  private added: IndexEntry[] = [];
+  private activity: IndexEntry[] = [];
+  /** While bulk loading, the orders are sorted lazily before the next read. */
+  private unsorted = false;
+  private readonly counts = new Map<Id, Map<Id, number>>();
+  private knownCampaigns: Set<Id> | null = null;
+  private knownFolders: Set<Id> | null = null;
+  private version = 0;
+
+  constructor(
+    private readonly country: () => CountryCode,
+    private readonly ctx: () => FilterContext,
+  ) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Bumped on every change: views compare it to know when to re-run their query. */
+  get revision(): number {
+    return this.version;
+  }
+
+  get(id: Id): IndexEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  candidate(id: Id): CandidateView | undefined {
+    return this.candidates.get(id);
+  }
+
+  /** Which campaigns and folders exist: leads pointing elsewhere count as UNKNOWN. */
+  setCatalog(campaignIds: Iterable<Id>, folderIds: Iterable<Id>): void {
+    this.knownCampaigns = new Set(campaignIds);
+    this.knownFolders = new Set(folderIds);
+    this.version++;
+  }
+
+  putCandidate(view: CandidateView): void {
+    this.candidates.set(view.id, view);
+    const leads = this.leadsOfCandidate.get(view.id);
+    if (leads) for (const id of leads) this.byId.get(id)!.candidate = view;
+    this.version++;
+  }
+
+  /** Bulk load during hydration: appended unsorted, sorted once before the next query. */
+  load(entries: readonly IndexEntry[]): void {
+    for (const entry of entries) {
+      if (this.byId.has(entry.id)) {
+        this.upsert(entry);
+        continue;
+      }
+      this.byId.set(entry.id, entry);
+      this.linkCandidate(entry);
+      this.added.push(entry);
+      this.activity.push(entry);
+      this.count(entry, 1);
+    }
+    this.unsorted = true;
+    this.version++;
+  }
+
+  /** Adds or replaces one lead, keeping both orders sorted (binary search, one splice each). */
+  upsert(entry: IndexEntry): void {
+    this.ensureSorted();
+    const old = this.byId.get(entry.id);
+    if (old) this.detach(old);
+    this.byId.set(entry.id, entry);
+    this.linkCandidate(entry);
+    insertSorted(this.added, entry, byAdded);
+    insertSorted(this.activity, entry, byActivity);
+    this.count(entry, 1);
+    this.version++;
+  }
+
+  remove(id: Id): void {
+    const old = this.byId.get(id);
+    if (!old) return;
+    this.ensureSorted();
+    this.detach(old);
+    this.version++;
+  }
+
+  removeCandidate(id: Id): void {
+    for (const leadId of [...(this.leadsOfCandidate.get(id) ?? [])]) this.remove(leadId);
+    this.candidates.delete(id);
+    this.version++;
+  }
+
+  leadIdsOfCandidate(id: Id): Id[] {
+    return [...(this.leadsOfCandidate.get(id) ?? [])];
+  }
+
+  query(q: LeadQuery): QueryResult {
+    this.ensureSorted();
+    const predicates: Predicate[] = [];
+    const campaignTest = this.campaignPredicate(q.campaignIds);
+    if (campaignTest) predicates.push(campaignTest);
+    if (q.folderId !== null) {
+      const folderId = q.folderId;
+      if (folderId === UNKNOWN) {
+        const known = this.knownFolders;
+        predicates.push((e) => known !== null && !known.has(e.folderId));
+      } else {
+        predicates.push((e) => e.folderId === folderId);
+      }
+    }
+    const ctx = this.ctx();
+    for (const filter of q.filters) {
+      const p = compileFilter(filter, ctx);
+      if (p) predicates.push(p);
+    }
+    const search = compileSearch(q.search, this.country());
+    if (search) predicates.push(search); // last: the most expensive test
+
+    const order = q.sort.key === 'addedAt' ? this.added : this.activity;
+    const out: IndexEntry[] = [];
+    const n = order.length;
+    const desc = q.sort.dir === 'desc';
+    const count = predicates.length;
+    for (let k = 0; k < n; k++) {
+      const entry = order[desc ? n - 1 - k : k]!;
+      let ok = true;
+      for (let p = 0; p < count; p++) {
+        if (!predicates[p]!(entry)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push(entry);
+    }
+    return { entries: out, total: out.length };
+  }
+
+  /**
+   * Leads per folder for the selected campaigns (null: all), from the incremental counts.
+   * Folders that no longer exist are summed under UNKNOWN.
+   */
+  folderCounts(campaignIds: Id[] | null): FolderCounts {
+    const result: FolderCounts = new Map();
+    const add = (folderId: Id, n: number) => {
+      const key = this.knownFolders && !this.knownFolders.has(folderId) ? UNKNOWN : folderId;
+      result.set(key, (result.get(key) ?? 0) + n);
+    };
+    const wanted = campaignIds === null ? null : new Set(campaignIds);
+    for (const [campaignId, folders] of this.counts) {
+      if (wanted) {
+        const unknown = this.knownCampaigns !== null && !this.knownCampaigns.has(campaignId);
+        if (!wanted.has(campaignId) && !(unknown && wanted.has(UNKNOWN))) continue;
+      }
+      for (const [folderId, n] of folders) if (n > 0) add(folderId, n);
+    }
+    return result;
+  }
+
+  /** Number of leads whose campaign no longer exists. */
+  unknownCampaignCount(): number {
+    if (!this.knownCampaigns) return 0;
+    let total = 0;
+    for (const [campaignId, folders] of this.counts) {
+      if (this.knownCampaigns.has(campaignId)) continue;
+      for (const n of folders.values()) total += n;
+    }
+    return total;
+  }
+
+  private campaignPredicate(ids: Id[] | null): Predicate | null {
+    if (ids === null) return null;
+    const set = new Set(ids);
+    const known = this.knownCampaigns;
+    if (set.has(UNKNOWN)) return (e) => set.has(e.campaignId) || (known !== null && !known.has(e.campaignId));
+    if (set.size === 1) {
+      const only = ids[0];
+      return (e) => e.campaignId === only;
+    }
+    return (e) => set.has(e.campaignId);
+  }
+
+  private ensureSorted(): void {
+    if (!this.unsorted) return;
+    this.added.sort(byAdded);
+    this.activity.sort(byActivity);
+    this.unsorted = false;
+  }
+
+  private linkCandidate(entry: IndexEntry): void {
+    let set = this.leadsOfCandidate.get(entry.candidate.id);
+    if (!set) this.leadsOfCandidate.set(entry.candidate.id, (set = new Set<Id>()));
+    set.add(entry.id);
+    if (!this.candidates.has(entry.candidate.id)) this.candidates.set(entry.candidate.id, entry.candidate);
+  }
+
+  private detach(old: IndexEntry): void {
+    this.byId.delete(old.id);
+    this.leadsOfCandidate.get(old.candidate.id)?.delete(old.id);
+    removeSorted(this.added, old, byAdded);
+    removeSorted(this.activity, old, byActivity);
+    this.count(old, -1);
+  }
+
+  private count(entry: IndexEntry, delta: number): void {
+    let folders = this.counts.get(entry.campaignId);
+    if (!folders) this.counts.set(entry.campaignId, (folders = new Map<Id, number>()));
+    folders.set(entry.folderId, (folders.get(entry.folderId) ?? 0) + delta);
+  }
+}
+
+/** First position whose element is not less than `entry`. */
+function lowerBound(list: IndexEntry[], entry: IndexEntry, cmp: (a: IndexEntry, b: IndexEntry) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(list[mid]!, entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(list: IndexEntry[], entry: IndexEntry, cmp: (a: IndexEntry, b: IndexEntry) => number): void {
+  list.splice(lowerBound(list, entry, cmp), 0, entry);
+}
+
+function removeSorted(list: IndexEntry[], entry: IndexEntry, cmp: (a: IndexEntry, b: IndexEntry) => number): void {
+  const at = lowerBound(list, entry, cmp);
+  if (list[at] === entry) {
+    list.splice(at, 1);
+    return;
+  }
+  // The entry's sort fields were mutated in place (never done here, but stay correct).
+  const i = list.indexOf(entry);
+  if (i >= 0) list.splice(i, 1);
+}
