@@ -13,12 +13,15 @@ export class StorageFullError extends Error {
 
 /**
  * Chrome reports a full disk as `QuotaExceededError`, and Dexie often wraps it as the inner
- * error of an `AbortError` (the transaction aborted because a request failed).
+ * error of an `AbortError` (the transaction aborted because a request failed), or lists it
+ * among the `failures` of a `BulkError` (some requests of a bulkAdd/bulkPut failed).
  */
 export function isQuotaError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const name = (e as { name?: unknown }).name;
     if (name === 'QuotaExceededError' || name === 'StorageFullError') return true;
+    const failures = (e as { failures?: unknown }).failures;
+    if (Array.isArray(failures) && failures.some((f) => isQuotaError(f))) return true;
     e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
   }
   return false;

@@ -81,9 +81,16 @@ export class LiveIndex {
       if (leads.length === 0) break;
       const tail: Lead = leads[leads.length - 1]!;
       last = [tail.addedAt, tail.id];
-      const fresh = leads.filter((l) => !this.index.get(l.id) && !this.removedWhileLoading.has(l.id));
-      const views = await this.candidateViews(fresh.map((l) => l.candidateId));
-      this.index.load(fresh.map((l) => leadEntry(l, views.get(l.candidateId) ?? missingCandidate(l.candidateId))));
+      const isFresh = (l: Lead) => !this.index.get(l.id) && !this.removedWhileLoading.has(l.id);
+      const views = await this.candidateViews(leads.filter(isFresh).map((l) => l.candidateId));
+      // Changes applied while the candidates were read are newer than this chunk: a lead moved
+      // or deleted meanwhile is not loaded over, and a renamed candidate keeps the new name.
+      const fresh = leads.filter(isFresh);
+      this.index.load(
+        fresh.map((l) =>
+          leadEntry(l, this.index.candidate(l.candidateId) ?? views.get(l.candidateId) ?? missingCandidate(l.candidateId)),
+        ),
+      );
       loaded += leads.length;
       this.report({ loaded, total: Math.max(total, loaded), done: false });
       this.options.onChange?.();

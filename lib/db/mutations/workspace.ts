@@ -16,30 +16,43 @@ export async function ensureWorkspace(db: LeadsideDB, now = Date.now()): Promise
   const existing = await readWorkspace(db);
   if (existing) return existing;
   const selfId = newId(now);
-  return mutate(
-    { db, actorId: selfId, now: () => now },
-    'ensureWorkspace',
-    {},
-    ['workspaces', 'users', 'folders'],
-    async () => {
-      // Checked again inside the transaction: two contexts may start at once.
-      const again = await readWorkspace(db);
-      if (again) return again;
-      const workspace: Workspace = { id: newId(now), name: 'My workspace', createdAt: now, updatedAt: now };
-      const self: User = { id: selfId, name: 'You', email: '', role: 'owner', isSelf: true, updatedAt: now };
-      const folders: Folder[] = DEFAULT_FOLDERS.map((f, order) => ({
-        id: f.id,
-        name: f.name,
-        kind: 'default',
-        order,
-        updatedAt: now,
-      }));
-      await db.workspaces.add(workspace);
-      await db.users.add(self);
-      await db.folders.bulkPut(folders);
-      return { workspace, self };
-    },
-  );
+  try {
+    return await mutate(
+      { db, actorId: selfId, now: () => now },
+      'ensureWorkspace',
+      {},
+      ['workspaces', 'users', 'folders'],
+      async () => {
+        // Checked again inside the transaction: two contexts may start at once. The loser rolls
+        // back, so it leaves no outbox record (in the name of a user that was never created).
+        const again = await readWorkspace(db);
+        if (again) throw new AlreadyCreated(again);
+        const workspace: Workspace = { id: newId(now), name: 'My workspace', createdAt: now, updatedAt: now };
+        const self: User = { id: selfId, name: 'You', email: '', role: 'owner', isSelf: true, updatedAt: now };
+        const folders: Folder[] = DEFAULT_FOLDERS.map((f, order) => ({
+          id: f.id,
+          name: f.name,
+          kind: 'default',
+          order,
+          updatedAt: now,
+        }));
+        await db.workspaces.add(workspace);
+        await db.users.add(self);
+        await db.folders.bulkPut(folders);
+        return { workspace, self };
+      },
+    );
+  } catch (error) {
+    if (error instanceof AlreadyCreated) return error.info;
+    throw error;
+  }
+}
+
+/** Rolls back ensureWorkspace's transaction when another context created the workspace first. */
+class AlreadyCreated extends Error {
+  constructor(readonly info: WorkspaceInfo) {
+    super('The workspace already exists.');
+  }
 }
 
 export async function readWorkspace(db: LeadsideDB): Promise<WorkspaceInfo | null> {
