@@ -51,7 +51,21 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs}', 'scripts/**', 'tests/e2e/**', 'tests/bench/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        // Functions passed to page.evaluate() run in the browser.
+        document: 'readonly',
+        performance: 'readonly',
+        indexedDB: 'readonly',
+        requestAnimationFrame: 'readonly',
+        PerformanceObserver: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -1,4 +1,4 @@
-import type { Id } from '../../lib/domain/model';
+import type { Candidate, Id, Lead } from '../../lib/domain/model';
 import type { Filter, FilterType, SortKey } from '../../lib/index/query';
 import { UNKNOWN } from '../../lib/index/query';
 import type { ViewState } from '../../lib/index/view-state';
@@ -200,8 +200,8 @@ export async function createCampaign(state: AppState, input: NewCampaign): Promi
 export { UNKNOWN };
 
 export interface LeadDetails {
-  lead: import('../../lib/domain/model').Lead;
-  candidate: import('../../lib/domain/model').Candidate | undefined;
+  lead: Lead;
+  candidate: Candidate | undefined;
 }
 
 /** The full rows behind one list entry, for the preview. */

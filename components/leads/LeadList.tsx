@@ -15,7 +15,13 @@ export function LeadList({ state }: { state: AppState }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const [active, setActive] = useState(0);
+  const [active, setActiveState] = useState(0);
+  // Keys can arrive faster than renders: the handler reads the latest index from here.
+  const activeRef = useRef(0);
+  const setActive = (i: number) => {
+    activeRef.current = i;
+    setActiveState(i);
+  };
   const focusAfterRender = useRef(false);
 
   useLayoutEffect(() => {
@@ -36,9 +42,20 @@ export function LeadList({ state }: { state: AppState }) {
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
+    // The latest index, not this render's: a later key press may not have rendered yet.
+    const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+      `button.lead-name[data-index="${activeRef.current}"]`,
+    );
+    if (!button) return;
     focusAfterRender.current = false;
-    scrollRef.current?.querySelector<HTMLButtonElement>(`button.lead-name[data-index="${active}"]`)?.focus();
+    button.focus();
   });
+
+  useEffect(() => {
+    if (total > 0 && performance.getEntriesByName('leadside:first-rows').length === 0) {
+      performance.mark('leadside:first-rows');
+    }
+  }, [total > 0]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -53,8 +70,12 @@ export function LeadList({ state }: { state: AppState }) {
       else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
       setScrollTop(el.scrollTop);
     }
-    focusAfterRender.current = true;
     setActive(next);
+    // Focus now when the row is already in the DOM (overscan keeps neighbours rendered), so
+    // keys pressed faster than renders each move from where the last one left off.
+    const button = el?.querySelector<HTMLButtonElement>(`button.lead-name[data-index="${next}"]`);
+    if (button) button.focus();
+    else focusAfterRender.current = true;
   };
 
   const rows = [];
@@ -83,6 +104,7 @@ export function LeadList({ state }: { state: AppState }) {
       ref={scrollRef}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={(e) => {
+        const activeIndex = Math.min(activeRef.current, Math.max(0, total - 1));
         const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
         const moves: Record<string, number> = {
           ArrowDown: activeIndex + 1,

@@ -37,9 +37,7 @@ export function LeadRow(props: {
       aria-setsize={props.total}
       aria-posinset={props.position + 1}
       data-lead-id={entry.id}
-      onClick={(e) => {
-        if (!(e.target as HTMLElement).closest('button')) props.onOpen();
-      }}
+      onClick={props.onOpen}
     >
       <button
         type="button"
@@ -47,7 +45,12 @@ export function LeadRow(props: {
         aria-label={`Select ${name}`}
         aria-pressed={selected}
         tabIndex={-1}
-        onClick={props.onToggle}
+        onClick={(e) => {
+          // Preact may re-render between this listener and the row's (a microtask checkpoint
+          // runs after each listener), so the row cannot tell by e.target: stop here.
+          e.stopPropagation();
+          props.onToggle();
+        }}
       >
         {selected ? (
           <span class="avatar avatar-check" aria-hidden="true">
@@ -64,14 +67,15 @@ export function LeadRow(props: {
             class="lead-name"
             data-index={props.position}
             tabIndex={props.active ? 0 : -1}
-            onClick={props.onOpen}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onOpen();
+            }}
             onFocus={props.onFocus}
           >
             {name}
           </button>
-          <time class="muted when" dateTime={new Date(entry.lastActivityAt).toISOString()} title={`Last activity ${formatDateTime(entry.lastActivityAt)}`}>
-            {relativeTime(entry.lastActivityAt, state.now.value)}
-          </time>
+          <WhenCell at={state.view.value.sort.key === 'addedAt' ? entry.addedAt : entry.lastActivityAt} now={state.now.value} what={state.view.value.sort.key === 'addedAt' ? 'Added' : 'Last activity'} />
         </div>
         <div class="lead-line muted small">
           <span class="ellipsis">
@@ -97,5 +101,14 @@ export function LeadRow(props: {
         </div>
       </div>
     </li>
+  );
+}
+
+/** The time the list is sorted by: Date Added or Last Activity, relative, exact on hover. */
+function WhenCell({ at, now, what }: { at: number; now: number; what: string }) {
+  return (
+    <time class="muted when" dateTime={new Date(at).toISOString()} title={`${what} ${formatDateTime(at)}`}>
+      {relativeTime(at, now)}
+    </time>
   );
 }

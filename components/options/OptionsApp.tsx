@@ -66,7 +66,9 @@ export function OptionsApp({ db }: { db: LeadsideDB }) {
     if (!file.type.startsWith('image/')) return setMessage({ kind: 'error', text: 'Choose an image file for your photo.' });
     if (file.size > MAX_PHOTO_BYTES) return setMessage({ kind: 'error', text: 'That photo is over 512 KB; choose a smaller one.' });
     const reader = new FileReader();
-    reader.onload = () => setAvatar(String(reader.result));
+    reader.onload = () => {
+      if (typeof reader.result === 'string') setAvatar(reader.result);
+    };
     reader.readAsDataURL(file);
   };
 

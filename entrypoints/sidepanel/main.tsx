@@ -12,5 +12,7 @@ void boot(state);
 
 if (import.meta.env.MODE !== 'production') {
   // Tests and benchmarks read the panel's live state from here (never in production builds).
-  (globalThis as unknown as { __leadside: unknown }).__leadside = state;
+  void import('../../lib/db/mutations/leads').then(({ moveLeads }) => {
+    (globalThis as unknown as { __leadside: unknown }).__leadside = { state, moveLeads };
+  });
 }
