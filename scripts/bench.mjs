@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// `npm run bench`: measures what must be fast at realistic scale (100k leads) in headless
+// Chromium with the built extension, each figure beside a plain baseline run in the same page.
+// Benchmarks report numbers; they never fail on a number (tests assert behaviour).
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChromium } from './lib/chromium.mjs';
+
+const args = process.argv.slice(2);
+const LEADS = Number(args.find((a) => a.startsWith('--leads='))?.split('=')[1] ?? 100_000);
+const extDir = resolve('.output/chrome-mv3-test');
+
+const chrome = findChromium();
+if (!chrome) {
+  console.error('Chromium not found. Install it with `apt-get install -y chromium` or set CHROME_PATH.');
+  process.exit(1);
+}
+if (!args.includes('--no-build')) execSync('npx wxt build --mode test', { stdio: 'inherit' });
+if (!existsSync(join(extDir, 'manifest.json'))) {
+  console.error(`No test build in ${extDir}: run \`npx wxt build --mode test\`.`);
+  process.exit(1);
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'leadside-bench-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: chrome,
+  headless: true,
+  viewport: { width: 400, height: 800 },
+  args: [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-sync',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
+});
+
+const rows = [];
+/** One table row: what, our figure, the baseline's, and the target. */
+function row(metric, ours, baseline, unit, target = '') {
+  const ratio = baseline > 0 ? ours / baseline : NaN;
+  rows.push({ metric, ours, baseline, unit, ratio, target });
+}
+
+try {
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}`;
+
+  // 1. Seed through the app's own mutation.
+  const seeder = await context.newPage();
+  await seeder.goto(`${base}/bench.html`);
+  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
+  const seeded = await seeder.evaluate((n) => globalThis.leadsideBench.seed(n), LEADS);
+  console.log(`Seeded ${seeded.leads.toLocaleString()} leads in ${(seeded.ms / 1000).toFixed(1)} s`);
+  await seeder.close();
+
+  // 2. Open the panel as a recruiter would, watching long tasks from the first moment.
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    globalThis.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) globalThis.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}/sidepanel.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('leadside:hydrated').length > 0, null, {
+    timeout: 120_000,
+  });
+  await page.waitForFunction(() => globalThis.__leadside !== undefined);
+  const open = await page.evaluate(() => {
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    const hydrated = mark('leadside:hydrated');
+    const longest = Math.max(0, ...globalThis.__longTasks.filter((t) => t.start <= hydrated).map((t) => t.duration));
+    return { firstRows: mark('leadside:first-rows'), hydrated, longest, size: globalThis.__leadside.state.live.index.size };
+  });
+
+  // Baseline for hydration: one raw getAll of leads and candidates, nothing else.
+  const raw = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('leadside');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const getAll = (store) =>
+      new Promise((res, rej) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    const [leads, candidates] = await Promise.all([getAll('leads'), getAll('candidates')]);
+    const ms = performance.now() - t0;
+    db.close();
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    globalThis.__raw = leads.map((l) => ({ ...l, c: byId.get(l.candidateId) }));
+    return { ms };
+  });
+  row('hydration, full (ms)', open.hydrated, raw.ms, 'ms', '≤ 2000 ms');
+  row('first results after open (ms)', open.firstRows, raw.ms, 'ms', '≤ 300 ms');
+  rows.push({ metric: 'longest task while hydrating (ms)', ours: open.longest, baseline: NaN, unit: 'ms', ratio: NaN, target: '≤ 50 ms' });
+
+  // 3. Search, filter + sort, folder counts: the index against a naive array filter.
+  const query = await page.evaluate(() => {
+    const { state } = globalThis.__leadside;
+    const index = state.live.index;
+    const raw = globalThis.__raw;
+    const sample = (i) => raw[(i * 7919) % raw.length];
+    const queries = [];
+    for (let i = 0; i < 20; i++) {
+      const r = sample(i);
+      queries.push(r.c.lastName, r.c.firstName.slice(0, 3), r.ref, (r.c.email ?? 'x@y').split('@')[0]);
+    }
+    queries.push('zzzz-no-match', 'ma', 'an', 'son');
+    const base = { campaignIds: null, folderId: null, filters: [], sort: { key: 'addedAt', dir: 'desc' } };
+    const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    const time = (fn) => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    };
+    // Warm both paths once so neither pays for compilation in the figures.
+    index.query({ ...base, search: 'warm' });
+    raw.filter((r) => `${r.c.firstName} ${r.c.lastName} ${r.c.email ?? ''} ${r.ref}`.toLowerCase().includes('warm'));
+    const ours = queries.map((q) => time(() => index.query({ ...base, search: q })));
+    const naive = queries.map((q) =>
+      time(() => {
+        const needle = q.toLowerCase();
+        raw.filter((r) => `${r.c.firstName} ${r.c.lastName} ${r.c.email ?? ''} ${r.ref}`.toLowerCase().includes(needle));
+      }),
+    );
+    const labelId = raw.find((r) => r.labels.length > 0)?.labels[0] ?? '';
+    const filters = [
+      { type: 'labels', mode: 'any', labelIds: [labelId] },
+      { type: 'reachable', channel: 'phone' },
+    ];
+    const fsOurs = [];
+    const fsNaive = [];
+    for (let i = 0; i < 10; i++) {
+      fsOurs.push(time(() => index.query({ ...base, filters, sort: { key: 'lastActivityAt', dir: 'asc' }, search: '' })));
+      fsNaive.push(
+        time(() =>
+          raw
+            .filter((r) => r.labels.includes(labelId) && !!r.c.phone)
+            .sort((a, b) => a.lastActivityAt - b.lastActivityAt),
+        ),
+      );
+    }
+    const campaigns = [...new Set(raw.slice(0, 50).map((r) => r.campaignId))].slice(0, 2);
+    const countOurs = [];
+    const countNaive = [];
+    for (let i = 0; i < 10; i++) {
+      countOurs.push(time(() => index.folderCounts(campaigns)));
+      countNaive.push(
+        time(() => {
+          const m = new Map();
+          for (const r of raw) if (campaigns.includes(r.campaignId)) m.set(r.folderId, (m.get(r.folderId) ?? 0) + 1);
+        }),
+      );
+    }
+    return {
+      p50: [pct(ours, 0.5), pct(naive, 0.5)],
+      p95: [pct(ours, 0.95), pct(naive, 0.95)],
+      fs: [pct(fsOurs, 0.5), pct(fsNaive, 0.5)],
+      counts: [pct(countOurs, 0.5), pct(countNaive, 0.5)],
+    };
+  });
+  row('search p50 (ms)', query.p50[0], query.p50[1], 'ms');
+  row('search p95 (ms)', query.p95[0], query.p95[1], 'ms', '≤ 16 ms, ≤ baseline');
+  row('filter + sort p50 (ms)', query.fs[0], query.fs[1], 'ms');
+  row('folder counts p50 (ms)', query.counts[0], query.counts[1], 'ms');
+
+  // 4. List mount: all 100k leads shown (virtualized) against plain <li> for every lead.
+  const mount = await page.evaluate(async () => {
+    const { state } = globalThis.__leadside;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    state.view.value = { ...state.view.value, search: 'zzzz-no-match' };
+    await frame();
+    await frame();
+    const t0 = performance.now();
+    state.view.value = { ...state.view.value, search: '' };
+    await frame();
+    const ours = performance.now() - t0;
+    const rendered = document.querySelectorAll('li.lead-row').length;
+    const raw = globalThis.__raw;
+    const t1 = performance.now();
+    const ul = document.createElement('ul');
+    for (const r of raw) {
+      const li = document.createElement('li');
+      li.textContent = `${r.c.firstName} ${r.c.lastName}`;
+      ul.append(li);
+    }
+    document.body.append(ul);
+    await frame();
+    const naive = performance.now() - t1;
+    ul.remove();
+    return { ours, naive, rendered };
+  });
+  row(`list mount, ${LEADS.toLocaleString()} leads (${mount.rendered} rows in DOM) (ms)`, mount.ours, mount.naive, 'ms');
+
+  // 5. One lead moves: from the mutation's start until the index shows it, against a raw put.
+  const move = await page.evaluate(async () => {
+    const { state, moveLeads } = globalThis.__leadside;
+    const index = state.live.index;
+    const self = state.self.value;
+    const raw = globalThis.__raw;
+    const ours = [];
+    const indexOnly = [];
+    const naive = [];
+    const db = await new Promise((res) => {
+      const r = indexedDB.open('leadside');
+      r.onsuccess = () => res(r.result);
+    });
+    for (let i = 0; i < 10; i++) {
+      const lead = raw[(i * 104729) % raw.length];
+      const target = index.get(lead.id).folderId === 'shortlisted' ? 'on_hold' : 'shortlisted';
+      const t0 = performance.now();
+      await moveLeads({ db: state.db, actorId: self.id }, [lead.id], target);
+      const committed = performance.now();
+      await state.live.settled();
+      if (index.get(lead.id).folderId !== target) throw new Error('index did not follow the move');
+      const done = performance.now();
+      ours.push(done - t0);
+      indexOnly.push(done - committed);
+      const t1 = performance.now();
+      await new Promise((res, rej) => {
+        const tx = db.transaction('leads', 'readwrite');
+        tx.objectStore('leads').put({ ...lead, c: undefined, folderId: target });
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+      naive.push(performance.now() - t1);
+    }
+    db.close();
+    const med = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { ours: med(ours), indexOnly: med(indexOnly), naive: med(naive) };
+  });
+  row('move one lead: commit → index shows it (ms)', move.ours, move.naive, 'ms');
+  rows.push({ metric: 'move one lead: index update after commit (ms)', ours: move.indexOnly, baseline: NaN, unit: 'ms', ratio: NaN, target: '≤ 5 ms' });
+
+  // 6. Memory: the panel's heap with the index, against the raw rows alone.
+  const heap = await page.evaluate(async () => {
+    const gc = globalThis.gc ?? (() => {});
+    gc();
+    await new Promise((r) => setTimeout(r, 100));
+    const withBoth = performance.memory.usedJSHeapSize;
+    globalThis.__raw = null;
+    gc();
+    await new Promise((r) => setTimeout(r, 100));
+    const withIndex = performance.memory.usedJSHeapSize;
+    return { withIndex, raw: withBoth - withIndex };
+  });
+  row('JS heap of the panel with the index (MB)', heap.withIndex / 2 ** 20, heap.raw / 2 ** 20, 'MB', '≤ 150 MB');
+
+  // Report.
+  const fmt = (n) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(2)) : '—');
+  const header = ['metric', 'Leadside', 'baseline', 'ratio', 'target'];
+  const table = [header, ...rows.map((r) => [r.metric, fmt(r.ours), fmt(r.baseline), Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '—', r.target])];
+  const widths = header.map((_, i) => Math.max(...table.map((t) => String(t[i]).length)));
+  const lines = table.map((t) => `| ${t.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`);
+  lines.splice(1, 0, `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  console.log(`\nLeadside bench — ${LEADS.toLocaleString()} leads, baselines: raw IndexedDB getAll / put, array filter with toLowerCase per row, array sort, plain DOM list\n`);
+  console.log(lines.join('\n'));
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/leads.json', JSON.stringify({ leads: LEADS, rows }, null, 2));
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
