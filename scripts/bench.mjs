@@ -81,8 +81,20 @@ try {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     const hydrated = mark('leadside:hydrated');
     const longest = Math.max(0, ...globalThis.__longTasks.filter((t) => t.start <= hydrated).map((t) => t.duration));
-    return { firstRows: mark('leadside:first-rows'), hydrated, longest, size: globalThis.__leadside.state.live.index.size };
+    const long = globalThis.__longTasks.filter((t) => t.start <= hydrated && t.duration > 50);
+    return {
+      firstRows: mark('leadside:first-rows'),
+      firstChunk: mark('leadside:first-chunk'),
+      hydrated,
+      longest,
+      long: long.map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`),
+      size: globalThis.__leadside.state.live.index.size,
+    };
   });
+
+  if (open.long.length > 0) console.log(`Long tasks while hydrating: ${open.long.join(', ')}`);
+  console.log(await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('leadside:')).map((m) => `${m.name.slice(9)} ${m.startTime.toFixed(0)}`).join(' · ')));
+  console.log(`First chunk in the index at ${open.firstChunk.toFixed(0)} ms, first rows at ${open.firstRows.toFixed(0)} ms`);
 
   // Baseline for hydration: one raw getAll of leads and candidates, nothing else.
   const raw = await page.evaluate(async () => {

@@ -6,7 +6,6 @@ import { describeError } from '../../lib/db/errors';
 import { ensureWorkspace } from '../../lib/db/mutations/workspace';
 import { createCampaign as createCampaignMutation, type NewCampaign } from '../../lib/db/mutations/campaigns';
 import { insertDataset } from '../../lib/db/mutations/dataset';
-import { generateDataset } from '../../lib/sample/generate';
 import { loadSettings, loadView, saveView, watchSettings } from '../../lib/platform/storage';
 import type { AppState } from './state';
 
@@ -15,20 +14,26 @@ const CATALOG_TABLES = ['workspaces', 'users', 'campaigns', 'folders', 'labels',
 
 /** Opens the workspace, restores the view, and hydrates the lead index. */
 export async function boot(state: AppState): Promise<void> {
+  performance.mark('leadside:boot');
   try {
-    state.settings.value = await loadSettings();
-    watchSettings((s) => (state.settings.value = s));
+    // Everything independent starts at once; the lead index first, as it has the most to read.
     const { workspace, self } = await ensureWorkspace(state.db);
     state.workspace.value = workspace;
     state.self.value = self;
-    await reloadCatalog(state);
-    state.view.value = await loadView();
-    state.viewLoaded.value = true;
+    const hydrated = state.live.start();
+    const [settings, view] = await Promise.all([loadSettings(), loadView(), reloadCatalog(state)]);
+    watchSettings((s) => (state.settings.value = s));
+    state.batch(() => {
+      state.settings.value = settings;
+      state.view.value = view;
+      state.viewLoaded.value = true;
+    });
+    performance.mark('leadside:view');
     state.db.changes.subscribe((change) => {
       if (change.tables.some((t) => CATALOG_TABLES.includes(t))) void reloadCatalog(state);
     });
     setInterval(() => (state.now.value = Date.now()), 60_000);
-    await state.live.start();
+    await hydrated;
   } catch (error) {
     console.error('Leadside: could not open the workspace', error);
     state.error.value = `Leadside could not open its data. ${describeError(error)}`;
@@ -182,6 +187,8 @@ export async function loadSampleData(state: AppState): Promise<boolean> {
   const self = state.self.value;
   if (!self) return false;
   return withBusy(state, 'Loading sample data', async () => {
+    // The generator and its name tables load only when asked for.
+    const { generateDataset } = await import('../../lib/sample/generate');
     const data = generateDataset({ leads: SAMPLE_LEADS, seed: 20261128, now: Date.now(), selfUserId: self.id });
     await insertDataset({ db: state.db, actorId: self.id }, data, { mutation: 'loadSampleData' });
     state.notice.value = `Loaded ${data.leads?.length ?? 0} sample leads in ${data.campaigns?.length ?? 0} campaigns.`;

@@ -38,9 +38,14 @@ export function createAppState(db: LeadsideDB) {
     selfId: () => self.peek()?.id ?? '',
     onProgress: (p) => {
       // Marks for `npm run bench`: first chunk in the index, and every lead in it.
+      const before = progress.peek();
       if (p.done) performance.mark('leadside:hydrated');
-      else if (p.loaded > 0 && progress.peek().loaded === 0) performance.mark('leadside:first-chunk');
-      progress.value = p;
+      else if (p.loaded > 0 && before.loaded === 0) performance.mark('leadside:first-chunk');
+      // The panel shows whole percents: re-rendering it for every page would cost more.
+      const step = Math.max(1, p.total / 50);
+      if (p.done || before.loaded === 0 || p.total !== before.total || p.loaded - before.loaded >= step) {
+        progress.value = p;
+      }
     },
     onChange: () => {
       revisionTimer ??= setTimeout(() => {

@@ -68,10 +68,10 @@ export function LeadsTab({ state }: { state: AppState }) {
         </label>
         <span class="count" role="status" aria-live="polite">
           {total.toLocaleString()} {total === 1 ? 'lead' : 'leads'}
-          {!progress.done && progress.total > 0 && (
+          {!progress.done && (
             <span class="muted">
               {' '}
-              (loading {Math.round((100 * progress.loaded) / progress.total)}%)
+              (loading{progress.total > 0 ? ` ${Math.round((100 * progress.loaded) / progress.total)}%` : '…'})
             </span>
           )}
         </span>

@@ -1,4 +1,4 @@
-import type { Id } from '../domain/model';
+import type { Candidate, Id, Lead } from '../domain/model';
 
 /**
  * What one committed mutation changed, coarse enough to post between extension contexts and
@@ -13,6 +13,13 @@ export interface ChangeSet {
   deletedCandidates: Id[];
   /** Every table the mutation wrote, for views of small tables (campaigns, folders, labels…). */
   tables: string[];
+  /**
+   * The rows as written, when the mutation wrote few enough of them: a listener can then apply
+   * them without reading IndexedDB again. Ids in `leads`/`candidates` without a row here must
+   * be re-read.
+   */
+  leadRows?: Lead[];
+  candidateRows?: Candidate[];
   /** The mutation's name, for logs and tests. */
   mutation: string;
   /** True when the change was committed in another extension context. */

@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulidx';
-import type { Counter, Id } from '../domain/model';
+import type { Candidate, Counter, Id, Lead } from '../domain/model';
 import { REF_PREFIX } from '../domain/model';
 import type { ChangeSet } from './changes';
 import { StorageFullError, isQuotaError } from './errors';
@@ -26,14 +26,20 @@ export interface MutationScope {
   actorId: Id;
   now: number;
   changedLeads(ids: Iterable<Id>): void;
+  /** Like changedLeads, with the rows as written (listeners then need not read them again). */
+  wroteLeads(rows: readonly Lead[]): void;
   deletedLeads(ids: Iterable<Id>): void;
   changedCandidates(ids: Iterable<Id>): void;
+  wroteCandidates(rows: readonly Candidate[]): void;
   deletedCandidates(ids: Iterable<Id>): void;
   /** Reserve `count` consecutive refs ("A-10001"…) inside this transaction. */
   allocateRefs(counter: Counter['name'], count: number): Promise<string[]>;
   /** Record a tombstone so a deletion can be synced. */
   tombstone(table: TableName, id: Id): Promise<void>;
 }
+
+/** Up to this many rows travel with a change; past it, listeners re-read by id. */
+const MAX_ROWS_IN_CHANGE = 2000;
 
 const FIRST_REF: Record<Counter['name'], number> = { lead: 10001, candidate: 3001, campaign: 101 };
 
@@ -55,6 +61,8 @@ export async function mutate<T>(
   const goneLeads = new Set<Id>();
   const candidates = new Set<Id>();
   const goneCandidates = new Set<Id>();
+  const leadRows = new Map<Id, Lead>();
+  const candidateRows = new Map<Id, Candidate>();
   const allTables = [...new Set<string>([...tables, 'outbox', 'tombstones', 'counters'])];
 
   let result: T;
@@ -64,9 +72,31 @@ export async function mutate<T>(
         db,
         actorId,
         now,
-        changedLeads: (ids) => addAll(leads, ids),
+        changedLeads: (ids) => {
+          for (const id of ids) {
+            leads.add(id);
+            leadRows.delete(id);
+          }
+        },
+        wroteLeads: (rows) => {
+          for (const row of rows) {
+            leads.add(row.id);
+            leadRows.set(row.id, row);
+          }
+        },
         deletedLeads: (ids) => addAll(goneLeads, ids),
-        changedCandidates: (ids) => addAll(candidates, ids),
+        changedCandidates: (ids) => {
+          for (const id of ids) {
+            candidates.add(id);
+            candidateRows.delete(id);
+          }
+        },
+        wroteCandidates: (rows) => {
+          for (const row of rows) {
+            candidates.add(row.id);
+            candidateRows.set(row.id, row);
+          }
+        },
         deletedCandidates: (ids) => addAll(goneCandidates, ids),
         allocateRefs: async (counter, count) => {
           const row = await db.counters.get(counter);
@@ -89,8 +119,14 @@ export async function mutate<T>(
     throw error;
   }
 
-  for (const id of goneLeads) leads.delete(id);
-  for (const id of goneCandidates) candidates.delete(id);
+  for (const id of goneLeads) {
+    leads.delete(id);
+    leadRows.delete(id);
+  }
+  for (const id of goneCandidates) {
+    candidates.delete(id);
+    candidateRows.delete(id);
+  }
   const change: ChangeSet = {
     mutation: name,
     leads: [...leads],
@@ -99,6 +135,12 @@ export async function mutate<T>(
     deletedCandidates: [...goneCandidates],
     tables: allTables.filter((t) => t !== 'outbox' && t !== 'counters' && t !== 'tombstones'),
   };
+  if (leadRows.size > 0 && leadRows.size + candidateRows.size <= MAX_ROWS_IN_CHANGE) {
+    change.leadRows = [...leadRows.values()];
+  }
+  if (candidateRows.size > 0 && leadRows.size + candidateRows.size <= MAX_ROWS_IN_CHANGE) {
+    change.candidateRows = [...candidateRows.values()];
+  }
   db.changes.emit(change);
   return result;
 }

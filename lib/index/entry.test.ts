@@ -95,7 +95,8 @@ describe('leadEntry', () => {
       attributes: { shift: 'Night' },
       addedAt: 1000,
       lastActivityAt: 2000,
-      text: 'a-10423\nats-555',
+      leadText: 'a-10423\nats-555',
+      text: `a-10423\nats-555\n${cand.text}`,
     });
   });
 

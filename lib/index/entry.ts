@@ -39,6 +39,11 @@ export interface IndexEntry {
   addedAt: number;
   lastActivityAt: number;
   /** Folded lead-level keys: application ref and external id. */
+  leadText: string;
+  /**
+   * What search reads: `leadText` and the candidate's text in one string, so a query word costs
+   * one `includes` per lead. Kept in step by LeadIndex.putCandidate.
+   */
   text: string;
 }
 
@@ -88,6 +93,7 @@ export function missingCandidate(id: Id): CandidateView {
 }
 
 export function leadEntry(lead: Lead, candidate: CandidateView): IndexEntry {
+  const leadText = fold(`${lead.ref}\n${lead.externalId ?? ''}`);
   return {
     id: lead.id,
     ref: lead.ref,
@@ -101,6 +107,7 @@ export function leadEntry(lead: Lead, candidate: CandidateView): IndexEntry {
     attributes: lead.attributes ?? {},
     addedAt: lead.addedAt,
     lastActivityAt: lead.lastActivityAt,
-    text: fold(`${lead.ref}\n${lead.externalId ?? ''}`),
+    leadText,
+    text: `${leadText}\n${candidate.text}`,
   };
 }

@@ -44,6 +44,10 @@ export function compileFilter(filter: Filter, ctx: FilterContext): Predicate | n
     case 'labels': {
       const ids = filter.labelIds;
       if (ids.length === 0) return null;
+      if (ids.length === 1) {
+        const only = ids[0]!;
+        return filter.mode === 'none' ? (e) => !e.labels.includes(only) : (e) => e.labels.includes(only);
+      }
       if (filter.mode === 'all') return (e) => ids.every((id) => e.labels.includes(id));
       if (filter.mode === 'none') return (e) => !ids.some((id) => e.labels.includes(id));
       return (e) => ids.some((id) => e.labels.includes(id));
@@ -88,12 +92,14 @@ export function compileSearch(query: string, country: CountryCode): Predicate | 
   const digits = phoneQueryDigits(query, country);
   if (digits !== null) {
     const raw = query.trim().toLowerCase();
-    return (e) =>
-      e.candidate.digits.includes(digits) || e.text.includes(raw) || e.candidate.text.includes(raw);
+    return (e) => e.candidate.digits.includes(digits) || e.text.includes(raw);
   }
   if (words.length === 1) {
     const w = words[0]!;
-    return (e) => e.candidate.text.includes(w) || e.text.includes(w);
+    return (e) => e.text.includes(w);
   }
-  return (e) => words.every((w) => e.candidate.text.includes(w) || e.text.includes(w));
+  return (e) => {
+    for (const w of words) if (!e.text.includes(w)) return false;
+    return true;
+  };
 }

@@ -437,7 +437,32 @@ describe('randomized: 500 random upserts and removes agree with a brute-force re
     for (let step = 0; step < 500; step++) {
       const r = rnd();
       const id = pick(leadIds);
-      if (r < 0.6) {
+      if (r < 0.04) {
+        // A bulk change (≥ 64 leads takes upsertMany's linear path): new and existing leads.
+        const batch = new Map<Id, Lead>();
+        for (let k = 0; k < 70; k++) {
+          const bid = pick(leadIds);
+          const previous = current.get(bid);
+          batch.set(
+            bid,
+            makeLead({
+              id: bid,
+              ref: previous?.ref ?? `A-${step}-${k}`,
+              candidateId: previous?.candidateId ?? pick(candidateIds),
+              campaignId: pick(CAMPAIGNS),
+              folderId: pick(FOLDERS),
+              addedAt: 1000 * Math.floor(rnd() * 20),
+              lastActivityAt: 1000 * Math.floor(rnd() * 20),
+            }),
+          );
+        }
+        for (const [bid, lead] of batch) current.set(bid, lead);
+        index.upsertMany(
+          [...batch.values()].map((lead) =>
+            leadEntry(lead, index.candidate(lead.candidateId) ?? candidateView(candidates.get(lead.candidateId)!)),
+          ),
+        );
+      } else if (r < 0.6) {
         // Add or change a lead: any field, times from a small set so ties happen.
         const previous = current.get(id);
         const lead = makeLead({

@@ -28,11 +28,9 @@ export class LeadIndex {
   private readonly byId = new Map<Id, IndexEntry>();
   private readonly candidates = new Map<Id, CandidateView>();
   private readonly leadsOfCandidate = new Map<Id, Set<Id>>();
-  /** Ascending by (addedAt, id) and by (lastActivityAt, id). */
+  /** Ascending by (addedAt, id) and by (lastActivityAt, id). Always sorted. */
   private added: IndexEntry[] = [];
   private activity: IndexEntry[] = [];
-  /** While bulk loading, the orders are sorted lazily before the next read. */
-  private unsorted = false;
   private readonly counts = new Map<Id, Map<Id, number>>();
   private knownCampaigns: Set<Id> | null = null;
   private knownFolders: Set<Id> | null = null;
@@ -70,12 +68,22 @@ export class LeadIndex {
   putCandidate(view: CandidateView): void {
     this.candidates.set(view.id, view);
     const leads = this.leadsOfCandidate.get(view.id);
-    if (leads) for (const id of leads) this.byId.get(id)!.candidate = view;
+    if (leads) {
+      for (const id of leads) {
+        const entry = this.byId.get(id)!;
+        entry.candidate = view;
+        entry.text = `${entry.leadText}\n${view.text}`;
+      }
+    }
     this.version++;
   }
 
-  /** Bulk load during hydration: appended unsorted, sorted once before the next query. */
+  /**
+   * Bulk load during hydration: the chunk is sorted on its own (small) and merged into both
+   * orders in one linear pass, so no single step ever sorts the whole index.
+   */
   load(entries: readonly IndexEntry[]): void {
+    const fresh: IndexEntry[] = [];
     for (const entry of entries) {
       if (this.byId.has(entry.id)) {
         this.upsert(entry);
@@ -83,17 +91,18 @@ export class LeadIndex {
       }
       this.byId.set(entry.id, entry);
       this.linkCandidate(entry);
-      this.added.push(entry);
-      this.activity.push(entry);
       this.count(entry, 1);
+      fresh.push(entry);
     }
-    this.unsorted = true;
+    if (fresh.length > 0) {
+      this.added = mergeSorted(this.added, fresh.slice().sort(byAdded), byAdded);
+      this.activity = mergeSorted(this.activity, fresh.sort(byActivity), byActivity);
+    }
     this.version++;
   }
 
   /** Adds or replaces one lead, keeping both orders sorted (binary search, one splice each). */
   upsert(entry: IndexEntry): void {
-    this.ensureSorted();
     const old = this.byId.get(entry.id);
     if (old) this.detach(old);
     this.byId.set(entry.id, entry);
@@ -104,10 +113,34 @@ export class LeadIndex {
     this.version++;
   }
 
+  /**
+   * Adds or replaces many leads. Past a few dozen, one linear pass (drop the old entries, merge
+   * the new ones) beats a binary-search splice per lead.
+   */
+  upsertMany(entries: readonly IndexEntry[]): void {
+    if (entries.length < 64) {
+      for (const entry of entries) this.upsert(entry);
+      return;
+    }
+    const replaced = new Set<IndexEntry>();
+    for (const entry of entries) {
+      const old = this.byId.get(entry.id);
+      if (!old) continue;
+      replaced.add(old);
+      this.byId.delete(old.id);
+      this.leadsOfCandidate.get(old.candidate.id)?.delete(old.id);
+      this.count(old, -1);
+    }
+    if (replaced.size > 0) {
+      this.added = this.added.filter((e) => !replaced.has(e));
+      this.activity = this.activity.filter((e) => !replaced.has(e));
+    }
+    this.load(entries);
+  }
+
   remove(id: Id): void {
     const old = this.byId.get(id);
     if (!old) return;
-    this.ensureSorted();
     this.detach(old);
     this.version++;
   }
@@ -123,7 +156,6 @@ export class LeadIndex {
   }
 
   query(q: LeadQuery): QueryResult {
-    this.ensureSorted();
     const predicates: Predicate[] = [];
     const campaignTest = this.campaignPredicate(q.campaignIds);
     if (campaignTest) predicates.push(campaignTest);
@@ -207,13 +239,6 @@ export class LeadIndex {
     return (e) => set.has(e.campaignId);
   }
 
-  private ensureSorted(): void {
-    if (!this.unsorted) return;
-    this.added.sort(byAdded);
-    this.activity.sort(byActivity);
-    this.unsorted = false;
-  }
-
   private linkCandidate(entry: IndexEntry): void {
     let set = this.leadsOfCandidate.get(entry.candidate.id);
     if (!set) this.leadsOfCandidate.set(entry.candidate.id, (set = new Set<Id>()));
@@ -234,6 +259,22 @@ export class LeadIndex {
     if (!folders) this.counts.set(entry.campaignId, (folders = new Map<Id, number>()));
     folders.set(entry.folderId, (folders.get(entry.folderId) ?? 0) + delta);
   }
+}
+
+function mergeSorted(
+  a: IndexEntry[],
+  b: IndexEntry[],
+  cmp: (x: IndexEntry, y: IndexEntry) => number,
+): IndexEntry[] {
+  if (a.length === 0) return b;
+  const out = new Array<IndexEntry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** First position whose element is not less than `entry`. */

@@ -69,8 +69,8 @@ export async function insertDataset(
       if (data.leads?.length) await db.leads.bulkPut(data.leads);
       if (data.messages?.length) await db.messages.bulkPut(data.messages);
       if (data.quickReplies?.length) await db.quickReplies.bulkPut(data.quickReplies);
-      scope.changedCandidates((data.candidates ?? []).map((c) => c.id));
-      scope.changedLeads((data.leads ?? []).map((l) => l.id));
+      scope.wroteCandidates(data.candidates ?? []);
+      scope.wroteLeads(data.leads ?? []);
       return counts;
     },
   );

@@ -27,7 +27,7 @@ export async function moveLeads(ctx: MutationContext, leadIds: readonly Id[], fo
     }
     await scope.db.leads.bulkPut(moved);
     await scope.db.activities.bulkAdd(activities);
-    scope.changedLeads(moved.map((l) => l.id));
+    scope.wroteLeads(moved);
     return moved.length;
   });
 }
