@@ -3,6 +3,7 @@
 // public/icon/. Run once when the design changes; the PNGs are committed.
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 
 const SIZES = [16, 32, 48, 128];
 const BLUE = [37, 99, 235];
