@@ -191,6 +191,8 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
   return {
     id: nextId('job'),
     kind: 'bulkMove',
+    label: 'Bulk move',
+    actorId: 'user_self',
     params: {},
     cursor: 0,
     total: 0,

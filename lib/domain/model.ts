@@ -199,6 +199,8 @@ export interface Activity {
   candidateId?: Id;
   before?: unknown;
   after?: unknown;
+  /** The bulk job that made this change, so the job can be undone. */
+  jobId?: Id;
   updatedAt: number;
 }
 
@@ -207,15 +209,27 @@ export type JobStatus = 'pending' | 'running' | 'paused' | 'done' | 'cancelled' 
 export interface Job {
   id: Id;
   kind: string;
+  /** What the recruiter sees in progress bars and the job history, e.g. "Move 1,000 leads to Hired". */
+  label: string;
   params: unknown;
+  /** Items before this position are processed; the next chunk starts here. */
   cursor: number;
   total: number;
   counts: { done: number; skipped: number; failed: number };
   status: JobStatus;
-  errors: { id?: Id; reason: string }[];
+  /** Skipped and failed items with reasons (the first MAX_JOB_ERRORS; the counts stay exact). */
+  errors: { id?: Id; reason: string; kind: 'skipped' | 'failed' }[];
+  /** Set by Cancel; the runner stops at the next chunk boundary. */
+  cancelRequested?: boolean;
+  /** Why a job stopped with status 'failed' (it can be resumed from its cursor). */
+  failure?: string;
+  actorId: Id;
   createdAt: number;
+  finishedAt?: number;
   updatedAt: number;
 }
+
+export const MAX_JOB_ERRORS = 1000;
 
 /** One write, as recorded for sync (DESIGN §2: every write is a named mutation). */
 export interface OutboxRecord {
