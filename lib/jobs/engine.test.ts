@@ -8,6 +8,7 @@ import { ensureWorkspace } from '../db/mutations/workspace';
 import type { LeadsideDB } from '../db/schema';
 import { cancelJob, createJob, JobRegistry, retryJob, runJob, unfinishedJobs, type JobKind } from './engine';
 import { addLabel, createApplication, defaultRegistry, deleteLeads, moveToCampaign, moveToFolder } from './kinds';
+import { isUndoable, undoParams } from './undo';
 
 let db: LeadsideDB;
 let ctx: MutationContext;
@@ -42,7 +43,11 @@ describe('the job engine', () => {
   it('runs a bulk move chunk by chunk, one outbox record per chunk, to an honest summary', async () => {
     const job = await newMove();
     const seen: number[] = [];
-    const done = await runJob(ctx, registry(), job.id, { onChunk: (j) => seen.push(j.cursor) });
+    const done = await runJob(ctx, registry(), job.id, {
+      onChunk: (j) => {
+        seen.push(j.cursor);
+      },
+    });
     expect(done).toMatchObject({ status: 'done', cursor: 1234, counts: { done: 1234, skipped: 0, failed: 0 } });
     expect(done!.finishedAt).toBeTypeOf('number');
     expect(seen).toEqual([500, 1000, 1234]);
@@ -224,5 +229,45 @@ describe('bulk actions', () => {
     expect(await db.tombstones.get(`leads:${lead.id}`)).toMatchObject({ table: 'leads', id: lead.id });
     const audit = (await db.activities.toArray()).find((a) => a.what === 'lead.deleted');
     expect(audit).toMatchObject({ leadId: lead.id, before: { ref: lead.ref } });
+  });
+});
+
+describe('undo', () => {
+  it('restores exactly what a bulk move changed, and reports leads changed since by someone else', async () => {
+    const ids = leads.slice(0, 600).map((l) => l.id);
+    const job = await newMove(ids, 'hired');
+    await runJob(ctx, registry(), job.id);
+    // Someone moves one of them on meanwhile; another was already deleted.
+    await db.leads.update(ids[10]!, { folderId: 'on_hold' });
+    await db.leads.delete(ids[20]!);
+
+    const params = await undoParams(db, job.id, 'moveToFolder');
+    expect(params.activityIds).toHaveLength(600);
+    const undo = await createJob(ctx, { kind: 'undo', label: 'Undo', params, total: params.activityIds.length });
+    const done = await runJob(ctx, registry(), undo.id);
+    expect(done!.counts).toEqual({ done: 598, skipped: 2, failed: 0 });
+    expect(done!.errors).toEqual(
+      expect.arrayContaining([
+        { id: ids[10], reason: 'Changed since by someone else', kind: 'skipped' },
+        { id: ids[20], reason: 'Deleted since', kind: 'skipped' },
+      ]),
+    );
+    expect(await db.leads.where('folderId').equals('hired').count()).toBe(0);
+    expect((await db.leads.get(ids[10]!))!.folderId).toBe('on_hold');
+    expect(await db.leads.where('folderId').equals('inbox').count()).toBe(1234 - 2);
+  });
+
+  it('puts labels back as they were', async () => {
+    const label = makeLabel({ id: 'label_y', name: 'Night shift' });
+    await insertDataset(ctx, { labels: [label] });
+    const ids = leads.slice(0, 3).map((l) => l.id);
+    const job = await createJob(ctx, { kind: 'addLabel', label: 'Label', params: { leadIds: ids, labelId: 'label_y' }, total: 3 });
+    await runJob(ctx, registry(), job.id);
+    const params = await undoParams(db, job.id, 'addLabel');
+    const undo = await createJob(ctx, { kind: 'undo', label: 'Undo', params, total: params.activityIds.length });
+    await runJob(ctx, registry(), undo.id);
+    expect((await db.leads.bulkGet(ids)).map((l) => l!.labels)).toEqual([[], [], []]);
+    expect(isUndoable('addLabel')).toBe(true);
+    expect(isUndoable('deleteLeads')).toBe(false);
   });
 });

@@ -102,8 +102,8 @@ export async function unfinishedJobs(ctx: Pick<MutationContext, 'db'>): Promise<
 export interface RunOptions {
   /** Checked between chunks: true stops the runner (the job stays resumable). */
   shouldStop?: () => boolean;
-  /** Called after every chunk with the job as committed. */
-  onChunk?: (job: Job) => void;
+  /** Called (and awaited) after every chunk with the job as committed. */
+  onChunk?: (job: Job) => void | Promise<void>;
 }
 
 /**
@@ -161,7 +161,7 @@ export async function runJob(
       return finishWith(ctx, jobId, 'failed', describeError(error));
     }
     const committed = await db.jobs.get(jobId);
-    if (committed) options.onChunk?.(committed);
+    if (committed) await options.onChunk?.(committed);
     if (options.shouldStop?.()) return committed;
   }
 }

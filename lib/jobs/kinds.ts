@@ -2,6 +2,7 @@ import type { Activity, Folder, Id, Lead } from '../domain/model';
 import { newId, type MutationScope } from '../db/mutate';
 import { JobRegistry, type ChunkOutcome, type JobKind } from './engine';
 import { leadBulkKind, type BulkParams } from './bulk';
+import { undoJob } from './undo';
 
 export interface MoveParams extends BulkParams {
   folderId: Id;
@@ -223,5 +224,6 @@ export function defaultRegistry(): JobRegistry {
     .register(assign)
     .register(moveToCampaign)
     .register(createApplication)
-    .register(deleteLeads);
+    .register(deleteLeads)
+    .register(undoJob);
 }
