@@ -6,6 +6,8 @@ const TEST_ONLY_ENTRYPOINTS = new Set(['bench']);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Parallel builds (several engineers or agents testing at once) each take their own folder.
+  outDir: process.env.LEADSIDE_OUT_DIR || '.output',
   // Explicit imports everywhere: lint can then enforce the lib/platform boundary.
   imports: false,
   vite: () => ({
@@ -14,7 +16,8 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: mode === 'production' ? 'Leadside' : `Leadside (${mode})`,
     description: "A recruiting CRM's Leads tab beside any tab: leads, chat, capture and quick replies.",
-    permissions: ['storage', 'sidePanel', 'unlimitedStorage'],
+    // alarms: the daily No Response rule (lib/platform/background.ts).
+    permissions: ['storage', 'sidePanel', 'unlimitedStorage', 'alarms'],
     action: { default_title: 'Open Leadside' },
     minimum_chrome_version: '116',
   }),

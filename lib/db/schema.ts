@@ -45,6 +45,18 @@ export const SCHEMA_V1: Record<string, string> = {
   counters: 'name',
 };
 
+/**
+ * Version 2: `*labels` (multiEntry) on leads, so the leads carrying a label are found and
+ * counted without reading every lead (deleting a label says how many it is on, and removes it);
+ * `jobId` on activities, so a bulk job's changes can be undone.
+ * Indexes only: no row changes, so no upgrade(); IndexedDB builds the index from the rows.
+ */
+export const SCHEMA_V2: Record<string, string> = {
+  leads: `${SCHEMA_V1.leads}, *labels`,
+  // The changes a bulk job made, so Undo can find and reverse exactly those.
+  activities: `${SCHEMA_V1.activities}, jobId`,
+};
+
 export class LeadsideDB extends Dexie {
   workspaces!: EntityTable<Workspace, 'id'>;
   users!: EntityTable<User, 'id'>;
@@ -69,6 +81,7 @@ export class LeadsideDB extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

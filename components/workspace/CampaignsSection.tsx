@@ -1,0 +1,138 @@
+import { useState } from 'preact/hooks';
+import type { Campaign } from '../../lib/domain/model';
+import { validateCampaign } from '../../lib/db/mutations/campaigns';
+import { UserError } from '../../lib/db/errors';
+import type { AppState } from '../app/state';
+import { NewCampaignDialog } from '../leads/NewCampaignDialog';
+import { Dialog } from '../ui/Dialog';
+import { permissionProblem, renameCampaign, setCampaignStatus } from './actions';
+import { rowNameId, Section } from './Section';
+
+export function CampaignsSection({ state }: { state: AppState }) {
+  const readOnly = permissionProblem(state.actor.value, 'campaign.manage');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<Campaign | null>(null);
+  const campaigns = state.campaigns.value;
+  const open = campaigns.filter((c) => c.status === 'open');
+  const closed = campaigns.filter((c) => c.status === 'closed');
+
+  const setStatus = async (c: Campaign, status: Campaign['status']) => {
+    const outcome = await setCampaignStatus(state, c.id, status);
+    setProblem(outcome.ok ? null : outcome.error);
+  };
+
+  const row = (c: Campaign) => {
+    const nameId = rowNameId('campaign', c.id);
+    return (
+      <li key={c.id} class="ws-row">
+        <span class="ws-name">
+          <strong id={nameId}>{c.name}</strong>
+          <span class="muted">
+            {' '}
+            {c.ref}
+            {c.location && ` · ${c.location}`}
+            {c.status === 'closed' && ' · closed'}
+          </span>
+        </span>
+        <span class="ws-buttons">
+          <button type="button" aria-describedby={nameId} disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => setRenaming(c)}>
+            Rename
+          </button>
+          {c.status === 'open' ? (
+            <button type="button" aria-describedby={nameId} disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void setStatus(c, 'closed')}>
+              Close
+            </button>
+          ) : (
+            <button type="button" aria-describedby={nameId} disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void setStatus(c, 'open')}>
+              Reopen
+            </button>
+          )}
+        </span>
+      </li>
+    );
+  };
+
+  return (
+    <Section title="Campaigns" readOnlyReason={readOnly} problem={problem} onDismissProblem={() => setProblem(null)}>
+      <div class="ws-add">
+        <button type="button" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => setCreating(true)}>
+          New campaign
+        </button>
+      </div>
+      {open.length === 0 ? (
+        <p class="muted">No open campaigns.</p>
+      ) : (
+        <ul class="ws-list" aria-label="Open campaigns">
+          {open.map(row)}
+        </ul>
+      )}
+      {closed.length > 0 && (
+        <>
+          <h3 class="ws-subhead">Closed campaigns</h3>
+          <p class="muted small">Hidden from the campaign picker’s list; their leads are kept.</p>
+          <ul class="ws-list" aria-label="Closed campaigns">
+            {closed.map(row)}
+          </ul>
+        </>
+      )}
+      {creating && <NewCampaignDialog state={state} onClose={() => setCreating(false)} />}
+      {renaming && <RenameCampaignDialog state={state} campaign={renaming} onClose={() => setRenaming(null)} />}
+    </Section>
+  );
+}
+
+function RenameCampaignDialog(props: { state: AppState; campaign: Campaign; onClose: () => void }) {
+  const [name, setName] = useState(props.campaign.name);
+  const [location, setLocation] = useState(props.campaign.location);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      validateCampaign({ name, location });
+    } catch (error) {
+      return setProblem(error instanceof UserError ? error.message : 'Check the fields.');
+    }
+    setSaving(true);
+    const outcome = await renameCampaign(props.state, props.campaign.id, { name, location });
+    setSaving(false);
+    if (outcome.ok) props.onClose();
+    else setProblem(outcome.error);
+  };
+
+  return (
+    <Dialog title="Rename campaign" onClose={props.onClose}>
+      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+        <label>
+          Job title
+          <input
+            type="text"
+            value={name}
+           
+            aria-invalid={problem ? true : undefined}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Location
+          <input type="text" value={location} onInput={(e) => setLocation(e.currentTarget.value)} />
+        </label>
+        {problem && (
+          <p class="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div class="dialog-actions">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={saving}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
