@@ -1,4 +1,4 @@
-import type { Candidate, Id, Lead } from '../../lib/domain/model';
+import type { Id } from '../../lib/domain/model';
 import type { Filter, FilterType, SortKey } from '../../lib/index/query';
 import { UNKNOWN } from '../../lib/index/query';
 import type { ViewState } from '../../lib/index/view-state';
@@ -8,6 +8,7 @@ import { createCampaign as createCampaignMutation, type NewCampaign } from '../.
 import { insertDataset } from '../../lib/db/mutations/dataset';
 import { loadSettings, loadView, saveView, watchSettings } from '../../lib/platform/storage';
 import type { AppState } from './state';
+import { resumeJobs, watchJobs } from '../bulk/actions';
 
 /** Tables whose rows the panel keeps in memory (small: campaigns, folders…). */
 const CATALOG_TABLES = ['workspaces', 'users', 'campaigns', 'folders', 'labels', 'attributeDefs'];
@@ -33,6 +34,9 @@ export async function boot(state: AppState): Promise<void> {
       if (change.tables.some((t) => CATALOG_TABLES.includes(t))) void reloadCatalog(state);
     });
     setInterval(() => (state.now.value = Date.now()), 60_000);
+    watchJobs(state);
+    // Jobs a stopped service worker left half-done are picked up again when the panel opens.
+    resumeJobs();
     await hydrated;
   } catch (error) {
     console.error('Leadside: could not open the workspace', error);
@@ -205,16 +209,3 @@ export async function createCampaign(state: AppState, input: NewCampaign): Promi
 }
 
 export { UNKNOWN };
-
-export interface LeadDetails {
-  lead: Lead;
-  candidate: Candidate | undefined;
-}
-
-/** The full rows behind one list entry, for the preview. */
-export async function loadLeadDetails(state: AppState, id: Id): Promise<LeadDetails | null> {
-  const lead = await state.db.leads.get(id);
-  if (!lead) return null;
-  const candidate = await state.db.candidates.get(lead.candidateId);
-  return { lead, candidate };
-}

@@ -281,7 +281,7 @@ describe('Leads tab', () => {
     await expect.poll(() => preview.isVisible()).toBe(true);
     const lead = leads.find((l) => nameOf(l) === names[2])!;
     expect(await preview.getByText(lead.ref, { exact: true }).isVisible()).toBe(true);
-    await preview.getByRole('button', { name: 'Close preview' }).click();
+    await preview.getByRole('button', { name: 'Close profile' }).click();
     await expect.poll(() => preview.count()).toBe(0);
   });
 

@@ -1,0 +1,94 @@
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import { Dialog } from '../ui/Dialog';
+
+/** A titled part of the profile: a region named by its heading. */
+export function Section(props: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
+  const id = useId();
+  return (
+    <section class="profile-section" aria-labelledby={id}>
+      <div class="section-head">
+        <h3 id={id}>{props.title}</h3>
+        {props.actions}
+      </div>
+      {props.children}
+    </section>
+  );
+}
+
+/** An input with its label and, when invalid, a message tied to it (aria-invalid + aria-describedby). */
+export function Field(props: {
+  label: string;
+  value: string;
+  error?: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'email' | 'tel' | 'url';
+  list?: string;
+  placeholder?: string;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel' | 'url';
+}) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        list={props.list}
+        placeholder={props.placeholder}
+        inputMode={props.inputMode}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      {props.error && (
+        <p id={errorId} class="field-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A confirmation: says what will happen and needs an explicit yes. While the action runs the
+ * buttons are disabled; a failure is shown in the dialog, which stays open.
+ */
+export function ConfirmDialog(props: {
+  title: string;
+  children: ComponentChildren;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    const error = await props.onConfirm();
+    setBusy(false);
+    if (error) setProblem(error);
+    else props.onClose();
+  };
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      <div class="confirm-body">{props.children}</div>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="dialog-actions">
+        <button type="button" onClick={props.onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={busy} onClick={() => void confirm()}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
