@@ -216,6 +216,29 @@ export class LeadIndex {
     return result;
   }
 
+  /**
+   * The addedAt times of the leads in the selected campaigns (null: all; UNKNOWN as in query),
+   * ascending, from `since` on: the "added" order is already sorted, so older leads are skipped
+   * by one binary search.
+   */
+  addedTimes(campaignIds: Id[] | null, since = -Infinity): number[] {
+    const list = this.added;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.addedAt < since) lo = mid + 1;
+      else hi = mid;
+    }
+    const test = this.campaignPredicate(campaignIds);
+    const out: number[] = [];
+    for (let i = lo; i < list.length; i++) {
+      const entry = list[i]!;
+      if (!test || test(entry)) out.push(entry.addedAt);
+    }
+    return out;
+  }
+
   /** Number of leads whose campaign no longer exists. */
   unknownCampaignCount(): number {
     if (!this.knownCampaigns) return 0;
