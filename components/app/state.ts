@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { AttributeDef, Campaign, Folder, Id, Label, User, Workspace } from '../../lib/domain/model';
+import type { AttributeDef, Campaign, Folder, Id, Job, Label, User, Workspace } from '../../lib/domain/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/domain/settings';
 import type { LeadsideDB } from '../../lib/db/schema';
 import { LiveIndex, type HydrationProgress } from '../../lib/index/live-index';
@@ -26,6 +26,12 @@ export function createAppState(db: LeadsideDB) {
   const progress = signal<HydrationProgress>({ loaded: 0, total: 0, done: false });
   const selection = signal<ReadonlySet<Id>>(new Set());
   const previewId = signal<Id | null>(null);
+  /** Recent jobs (bulk actions…), newest first; kept current from the change feed. */
+  const jobs = signal<Job[]>([]);
+  /** Finished jobs whose summary the recruiter closed. */
+  const dismissedJobs = signal<ReadonlySet<Id>>(new Set());
+  /** The panel's top-level screen. */
+  const screen = signal<'leads' | 'pipeline' | 'workspace'>('leads');
   const error = signal<string | null>(null);
   const notice = signal<string | null>(null);
   const busy = signal<string | null>(null);
@@ -122,6 +128,9 @@ export function createAppState(db: LeadsideDB) {
     isEmptyWorkspace,
     selection,
     previewId,
+    screen,
+    jobs,
+    dismissedJobs,
     error,
     notice,
     busy,

@@ -3,17 +3,20 @@ import { can } from '../../lib/domain/permissions';
 import { clearSelection, selectAllMatching, setSearch } from '../app/actions';
 import type { AppState } from '../app/state';
 import { BulkBar } from './BulkBar';
+import { JobsPanel } from '../bulk/JobsPanel';
 import { CampaignPicker } from './CampaignPicker';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { FolderSelect } from './FolderSelect';
 import { LeadList } from './LeadList';
-import { LeadPreview } from './LeadPreview';
+import { Profile } from '../profile/Profile';
+import { AddCandidateDialog } from './AddCandidateDialog';
 import { NewCampaignDialog } from './NewCampaignDialog';
 import { SortControls } from './SortControls';
 
 export function LeadsTab({ state }: { state: AppState }) {
   const [newCampaign, setNewCampaign] = useState(false);
+  const [addCandidate, setAddCandidate] = useState(false);
   const { total } = state.results.value;
   const progress = state.progress.value;
   const selectedCount = state.selection.value.size;
@@ -42,6 +45,9 @@ export function LeadsTab({ state }: { state: AppState }) {
           onClick={() => setNewCampaign(true)}
         >
           +
+        </button>
+        <button type="button" onClick={() => setAddCandidate(true)}>
+          Add candidate
         </button>
       </div>
       <div class="toolbar">
@@ -77,13 +83,15 @@ export function LeadsTab({ state }: { state: AppState }) {
         </span>
         <SortControls state={state} />
       </div>
+      <JobsPanel state={state} />
       <BulkBar state={state} />
       {total === 0 && progress.done ? (
         <p class="no-results">No leads match. Try another search, folder or filter.</p>
       ) : (
         <LeadList state={state} />
       )}
-      <LeadPreview state={state} />
+      <Profile state={state} />
+      {addCandidate && <AddCandidateDialog state={state} onClose={() => setAddCandidate(false)} />}
       {newCampaign && <NewCampaignDialog state={state} onClose={() => setNewCampaign(false)} />}
     </div>
   );

@@ -12,7 +12,9 @@ void boot(state);
 
 if (import.meta.env.MODE !== 'production') {
   // Tests and benchmarks read the panel's live state from here (never in production builds).
-  void import('../../lib/db/mutations/leads').then(({ moveLeads }) => {
-    (globalThis as unknown as { __leadside: unknown }).__leadside = { state, moveLeads };
-  });
+  void Promise.all([import('../../lib/db/mutations/leads'), import('../../components/bulk/actions')]).then(
+    ([{ moveLeads }, { startBulk }]) => {
+      (globalThis as unknown as { __leadside: unknown }).__leadside = { state, moveLeads, startBulk };
+    },
+  );
 }
