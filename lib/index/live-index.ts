@@ -194,9 +194,15 @@ export class LiveIndex {
     }
     const present = [...given.values(), ...readLeads.filter((l): l is Lead => l !== undefined)];
     const views = await this.candidateViews(present.map((l) => l.candidateId));
-    this.index.upsertMany(
-      present.map((lead) => leadEntry(lead, views.get(lead.candidateId) ?? missingCandidate(lead.candidateId))),
-    );
+    // A big change (a bulk job's chunk) is applied in slices, letting the panel paint between.
+    for (let i = 0; i < present.length; i += APPLY_SLICE) {
+      if (i > 0) await nextTask();
+      this.index.upsertMany(
+        present
+          .slice(i, i + APPLY_SLICE)
+          .map((lead) => leadEntry(lead, views.get(lead.candidateId) ?? missingCandidate(lead.candidateId))),
+      );
+    }
     // A lead announced as changed but no longer in the database was deleted meanwhile.
     leadIds.forEach((id, i) => {
       if (!readLeads[i]) this.index.remove(id);
@@ -209,6 +215,8 @@ export class LiveIndex {
     this.options.onProgress?.(progress);
   }
 }
+
+const APPLY_SLICE = 250;
 
 /**
  * Lets rendering and input in between two pieces of work. `scheduler.yield()` (Chrome 129+)

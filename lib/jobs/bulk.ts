@@ -30,7 +30,7 @@ export function leadBulkKind<P extends BulkParams>(spec: {
 }): JobKind<P> {
   return {
     kind: spec.kind,
-    chunkSize: spec.chunkSize ?? 500,
+    chunkSize: spec.chunkSize ?? 1000,
     tables: ['leads', 'activities', ...(spec.tables ?? [])],
     async runChunk(scope, params, from, to, job): Promise<ChunkOutcome> {
       const ids = params.leadIds.slice(from, to);

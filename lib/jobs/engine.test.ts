@@ -20,7 +20,7 @@ beforeEach(async () => {
   db = makeDb();
   const { self } = await ensureWorkspace(db);
   ctx = { db, actorId: self.id };
-  const candidates = Array.from({ length: 1234 }, () => makeCandidate());
+  const candidates = Array.from({ length: 2468 }, () => makeCandidate());
   leads = candidates.map((c) => makeLead({ candidateId: c.id, campaignId: campaignA.id, folderId: 'inbox' }));
   await insertDataset(ctx, { campaigns: [campaignA, campaignB], candidates, leads });
 });
@@ -48,42 +48,42 @@ describe('the job engine', () => {
         seen.push(j.cursor);
       },
     });
-    expect(done).toMatchObject({ status: 'done', cursor: 1234, counts: { done: 1234, skipped: 0, failed: 0 } });
+    expect(done).toMatchObject({ status: 'done', cursor: 2468, counts: { done: 2468, skipped: 0, failed: 0 } });
     expect(done!.finishedAt).toBeTypeOf('number');
-    expect(seen).toEqual([500, 1000, 1234]);
-    expect(await db.leads.where('folderId').equals('shortlisted').count()).toBe(1234);
-    expect(await movedActivities(job.id)).toBe(1234);
+    expect(seen).toEqual([1000, 2000, 2468]);
+    expect(await db.leads.where('folderId').equals('shortlisted').count()).toBe(2468);
+    expect(await movedActivities(job.id)).toBe(2468);
     const outbox = (await db.outbox.toArray()).filter((o) => o.mutation === 'job.moveToFolder');
     expect(outbox.map((o) => o.args)).toEqual([
-      { jobId: job.id, from: 0, to: 500 },
-      { jobId: job.id, from: 500, to: 1000 },
-      { jobId: job.id, from: 1000, to: 1234 },
+      { jobId: job.id, from: 0, to: 1000 },
+      { jobId: job.id, from: 1000, to: 2000 },
+      { jobId: job.id, from: 2000, to: 2468 },
     ]);
   });
 
   it('stopped between chunks, resumes from its cursor and processes every lead exactly once', async () => {
     const job = await newMove();
     const first = await runJob(ctx, registry(), job.id, { shouldStop: () => true });
-    expect(first).toMatchObject({ status: 'running', cursor: 500 });
+    expect(first).toMatchObject({ status: 'running', cursor: 1000 });
     expect(await unfinishedJobs(ctx)).toEqual([expect.objectContaining({ id: job.id })]);
     const done = await runJob(ctx, registry(), job.id);
-    expect(done).toMatchObject({ status: 'done', counts: { done: 1234, skipped: 0, failed: 0 } });
-    expect(await movedActivities(job.id)).toBe(1234);
+    expect(done).toMatchObject({ status: 'done', counts: { done: 2468, skipped: 0, failed: 0 } });
+    expect(await movedActivities(job.id)).toBe(2468);
   });
 
   it('two runners at once (panel and service worker) still apply each chunk once', async () => {
     const job = await newMove();
     await Promise.all([runJob(ctx, registry(), job.id), runJob(ctx, registry(), job.id)]);
     const after = await db.jobs.get(job.id);
-    expect(after).toMatchObject({ status: 'done', counts: { done: 1234, skipped: 0, failed: 0 } });
-    expect(await movedActivities(job.id)).toBe(1234);
+    expect(after).toMatchObject({ status: 'done', counts: { done: 2468, skipped: 0, failed: 0 } });
+    expect(await movedActivities(job.id)).toBe(2468);
   });
 
   it('cancel stops at the next chunk boundary with counts that match the database', async () => {
     const job = await newMove();
     const done = await runJob(ctx, registry(), job.id, {
       onChunk: (j) => {
-        if (j.cursor === 500) void cancelJob(ctx, j.id);
+        if (j.cursor === 1000) void cancelJob(ctx, j.id);
       },
     });
     // The cancel may land before or after the second chunk started; either way the summary is true.
@@ -92,7 +92,7 @@ describe('the job engine', () => {
     expect(done?.status).toBe('cancelled');
     const moved = await db.leads.where('folderId').equals('shortlisted').count();
     expect(after.counts.done).toBe(moved);
-    expect([500, 1000]).toContain(moved);
+    expect([1000, 2000]).toContain(moved);
     expect(after.cursor).toBe(moved);
   });
 
@@ -117,14 +117,14 @@ describe('the job engine', () => {
     const reg = new JobRegistry().register(flaky);
     const job = await newMove();
     const failed = await runJob(ctx, reg, job.id);
-    expect(failed).toMatchObject({ status: 'failed', cursor: 500, counts: { done: 500 } });
+    expect(failed).toMatchObject({ status: 'failed', cursor: 1000, counts: { done: 1000 } });
     expect(failed!.failure).toBe('Something went wrong and nothing was changed. Please try again.');
     // The second chunk's writes were rolled back with it.
-    expect(await db.leads.where('folderId').equals('shortlisted').count()).toBe(500);
+    expect(await db.leads.where('folderId').equals('shortlisted').count()).toBe(1000);
     await retryJob(ctx, job.id);
     const done = await runJob(ctx, reg, job.id);
-    expect(done).toMatchObject({ status: 'done', counts: { done: 1234 } });
-    expect(await movedActivities(job.id)).toBe(1234);
+    expect(done).toMatchObject({ status: 'done', counts: { done: 2468 } });
+    expect(await movedActivities(job.id)).toBe(2468);
   });
 
   it('a quota error mid-job says so plainly and leaves nothing of that chunk', async () => {
@@ -139,10 +139,10 @@ describe('the job engine', () => {
     };
     const job = await newMove();
     const failed = await runJob(ctx, new JobRegistry().register(full), job.id);
-    expect(failed).toMatchObject({ status: 'failed', cursor: 1000, counts: { done: 1000 } });
+    expect(failed).toMatchObject({ status: 'failed', cursor: 2000, counts: { done: 2000 } });
     expect(failed!.failure).toBe(new StorageFullError().message);
-    expect(await db.leads.where('folderId').equals('shortlisted').count()).toBe(1000);
-    expect(await movedActivities(job.id)).toBe(1000);
+    expect(await db.leads.where('folderId').equals('shortlisted').count()).toBe(2000);
+    expect(await movedActivities(job.id)).toBe(2000);
   });
 
   it('skips and reports leads deleted after the selection was made', async () => {
@@ -150,12 +150,12 @@ describe('the job engine', () => {
     const gone = [leads[3]!.id, leads[700]!.id];
     await db.leads.bulkDelete(gone);
     const done = await runJob(ctx, registry(), job.id);
-    expect(done!.counts).toEqual({ done: 1232, skipped: 2, failed: 0 });
+    expect(done!.counts).toEqual({ done: 2466, skipped: 2, failed: 0 });
     expect(done!.errors).toEqual([
       { id: gone[0], reason: 'Deleted since it was selected', kind: 'skipped' },
       { id: gone[1], reason: 'Deleted since it was selected', kind: 'skipped' },
     ]);
-    expect(await db.leads.count()).toBe(1232);
+    expect(await db.leads.count()).toBe(2466);
   });
 
   it('an unknown job kind fails with a message instead of looping', async () => {
@@ -254,7 +254,7 @@ describe('undo', () => {
     );
     expect(await db.leads.where('folderId').equals('hired').count()).toBe(0);
     expect((await db.leads.get(ids[10]!))!.folderId).toBe('on_hold');
-    expect(await db.leads.where('folderId').equals('inbox').count()).toBe(1234 - 2);
+    expect(await db.leads.where('folderId').equals('inbox').count()).toBe(2468 - 2);
   });
 
   it('puts labels back as they were', async () => {

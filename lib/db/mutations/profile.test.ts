@@ -34,6 +34,7 @@ import {
   ValidationError,
 } from './profile';
 import { ensureWorkspace } from './workspace';
+import { insertDataset } from './dataset';
 
 const NOW = Date.UTC(2024, 6, 10, 14);
 const quota = () => new DOMException('full', 'QuotaExceededError');
@@ -413,6 +414,17 @@ describe('erasePerson', () => {
     expect(seen[0]).toMatchObject({ mutation: 'erasePerson', deletedCandidates: [person.id], candidates: [] });
     expect(seen[0]!.deletedLeads.sort()).toEqual([lead.id, other.id].sort());
     expect(await lastOutbox()).toMatchObject({ mutation: 'erasePerson', args: { candidateId: person.id } });
+  });
+
+  it('scrubs the person from earlier outbox records, keeping other people in the same record', async () => {
+    const stranger = makeCandidate({ firstName: 'Bea', email: 'bea@example.com' });
+    await insertDataset(ctx, { candidates: [stranger, { ...person, firstName: 'Ana' }] });
+    await editCandidate(ctx, person.id, { email: 'ana.new@example.com' }, 'PH');
+    await erasePerson(ctx, person.id);
+    const outbox = JSON.stringify(await db.outbox.toArray());
+    for (const pii of ['Reyes', 'ana@example.com', 'ana.new@example.com', '+639171234567']) expect(outbox).not.toContain(pii);
+    expect(outbox).toContain('bea@example.com');
+    expect(outbox).toContain(`{"id":"${person.id}","erased":true}`);
   });
 
   it('is refused to a manager, erasing nothing', async () => {

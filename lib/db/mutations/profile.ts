@@ -467,7 +467,7 @@ export async function erasePerson(ctx: MutationContext, candidateId: Id): Promis
     ctx,
     'erasePerson',
     { candidateId },
-    ['candidates', 'leads', 'messages', 'comments', 'users', 'activities'],
+    ['candidates', 'leads', 'messages', 'comments', 'users', 'activities', 'outbox'],
     async (scope) => {
       await requireRole(scope, 'person.erase');
       const candidate = await getCandidate(scope, candidateId);
@@ -494,6 +494,13 @@ export async function erasePerson(ctx: MutationContext, candidateId: Id): Promis
       for (const id of activityIds) await scope.tombstone('activities', id);
       for (const id of leadIds) await scope.tombstone('leads', id);
       await scope.tombstone('candidates', candidateId);
+      // The write log must forget them too: earlier mutations' arguments may hold their rows.
+      await redactOutbox(scope, new Set([candidateId, ...leadIds, ...messages.map((m) => m.id), ...commentIds]), [
+        candidate.email,
+        candidate.phone,
+        candidate.linkedinUrl,
+        candidate.facebookUrl,
+      ]);
       // No name, email or phone: the ref is a workspace number, meaningless once the person is gone.
       await db.activities.add(activity(scope, 'person.erased', { before: { candidateRef: candidate.ref }, after: counts }));
       scope.deletedLeads(leadIds);
@@ -501,4 +508,30 @@ export async function erasePerson(ctx: MutationContext, candidateId: Id): Promis
       return counts;
     },
   );
+}
+
+/**
+ * Rewrites outbox records so that no row of an erased person survives in them: any object whose
+ * `id` or `candidateId`/`leadId` is one of theirs becomes `{ id, erased: true }`, and their
+ * contact strings become "[erased]". Other people's rows in the same record are kept.
+ */
+async function redactOutbox(scope: MutationScope, ids: ReadonlySet<Id>, secrets: (string | undefined)[]): Promise<void> {
+  const words = new Set(secrets.filter((s): s is string => Boolean(s)));
+  const mentions = (text: string) => [...ids, ...words].some((needle) => text.includes(needle));
+  const redact = (value: unknown): unknown => {
+    if (typeof value === 'string') return words.has(value) ? '[erased]' : value;
+    if (Array.isArray(value)) return value.map(redact);
+    if (value && typeof value === 'object') {
+      const row = value as Record<string, unknown>;
+      for (const key of ['id', 'candidateId', 'leadId']) {
+        const v = row[key];
+        if (typeof v === 'string' && ids.has(v)) return { id: v, erased: true };
+      }
+      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, redact(v)]));
+    }
+    return value;
+  };
+  const records = await scope.db.outbox.toArray();
+  const changed = records.filter((r) => mentions(JSON.stringify(r.args ?? null))).map((r) => ({ ...r, args: redact(r.args) }));
+  if (changed.length > 0) await scope.db.outbox.bulkPut(changed);
 }
