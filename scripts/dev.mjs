@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run dev`: WXT's dev server (hot reload into .output/chrome-mv3-dev).
 //
-// WXT opens Chromium itself only when it can: a display, a Chromium binary and the optional
-// `web-ext` package. Otherwise this sets LEADSIDE_NO_BROWSER=1 (wxt.config.ts then disables
-// webExt, which would crash without a display) and prints how to load the extension by hand.
+// With a display and a Chromium binary, Chromium opens with the extension loaded: WXT does it
+// when the optional `web-ext` package is installed, else this script starts Chromium itself
+// (its own profile in .wxt-runner/) once the first build is out. With no display or no
+// Chromium it sets LEADSIDE_NO_BROWSER=1 (wxt.config.ts then disables webExt, which would crash
+// without a display) and prints how to load the extension by hand.
 // It keeps serving with a closed stdin (`npm run dev < /dev/null`), forwards SIGINT/SIGTERM to
 // WXT and exits with WXT's status. Extra arguments go to `wxt` (e.g. `npm run dev -- --port 3001`).
 import { spawn } from 'node:child_process';
@@ -53,12 +55,13 @@ if (!chromePath) {
       : 'no Chromium found (set CHROME_PATH, or `apt-get install -y chromium`)',
   );
 }
-if (!hasWebExt) reasons.push('the optional `web-ext` package is not installed');
 const openBrowser = reasons.length === 0;
+// Without web-ext, WXT cannot open the browser: we do, after the first build.
+const launchOurselves = openBrowser && !hasWebExt;
 
 const env = { ...process.env };
 if (chromePath) env.CHROME_PATH = chromePath;
-if (!openBrowser) env.LEADSIDE_NO_BROWSER = '1';
+if (!openBrowser || launchOurselves) env.LEADSIDE_NO_BROWSER = '1';
 if (process.stdout.isTTY && !env.NO_COLOR) env.FORCE_COLOR ??= '1';
 
 const howToLoad = [
@@ -83,10 +86,34 @@ const child = spawn(process.execPath, [WXT, ...process.argv.slice(2)], {
   stdio: [stdinMode, 'pipe', 'pipe'],
 });
 
+let browser = null;
+function launchChromium() {
+  const devDir = path.join(ROOT, '.output', 'chrome-mv3-dev');
+  const profile = path.join(ROOT, '.wxt-runner', 'profile');
+  const args = [
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${devDir}`,
+    `--load-extension=${devDir}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    'chrome://extensions',
+  ];
+  console.log(`Leadside dev: opening ${chromePath} with the extension from ${devDir}`);
+  browser = spawn(chromePath, args, { stdio: 'ignore' });
+  browser.on('error', (error) => console.error(`dev: could not start Chromium: ${error.message}`));
+  browser.on('exit', () => (browser = null));
+}
+
 let announced = openBrowser;
+let launched = false;
 const forward = (stream, out) => {
   stream.on('data', (chunk) => {
     out.write(chunk);
+    if (launchOurselves && !launched && /Built extension|Load ".*" as an unpacked extension|Finished in/.test(chunk.toString())) {
+      launched = true;
+      setTimeout(launchChromium, 200);
+    }
     // Repeat the instructions once the first build is out, where they will be seen.
     if (!announced && /Built extension|Load ".*" as an unpacked extension/.test(chunk.toString())) {
       announced = true;
@@ -100,6 +127,7 @@ for (const out of [process.stdout, process.stderr]) out.on('error', () => undefi
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    browser?.kill('SIGTERM');
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   });
 }
@@ -109,6 +137,7 @@ child.on('error', (error) => {
   process.exit(1);
 });
 child.on('exit', (code, signal) => {
+  browser?.kill('SIGTERM');
   if (signal) {
     const number = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal] ?? 1;
     process.exit(128 + number);
