@@ -9,7 +9,8 @@
 // It keeps serving with a closed stdin (`npm run dev < /dev/null`), forwards SIGINT/SIGTERM to
 // WXT and exits with WXT's status. Extra arguments go to `wxt` (e.g. `npm run dev -- --port 3001`).
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { findChromium } from './lib/chromium.mjs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
@@ -17,25 +18,6 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WXT = path.join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
 
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** CHROME_PATH, else chromium / chromium-browser / google-chrome on the PATH; null if none. */
-function findChromium() {
-  if (process.env.CHROME_PATH) return isExecutable(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-      if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-    }
-  }
-  return null;
-}
 
 if (!existsSync(WXT)) {
   console.error('dev: WXT is not installed. Run `npm ci` (or `npm install`) first.');

@@ -11,7 +11,8 @@
 // The counts come from Vitest's JSON reports (test-results/<project>.json). The exit code is
 // non-zero when a step fails, a test fails, or a report is missing: a crashed run is never green.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { findChromium } from './lib/chromium.mjs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,25 +38,6 @@ const build = runE2e && !flags.has('--no-build');
 // (but a run in which nothing at all matched is).
 const filtered = passThrough.some((a) => !a.startsWith('-'));
 
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** CHROME_PATH, else chromium / chromium-browser / google-chrome on the PATH; null if none. */
-function findChromium() {
-  if (process.env.CHROME_PATH) return isExecutable(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-      if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-    }
-  }
-  return null;
-}
 
 let current = null;
 for (const signal of ['SIGINT', 'SIGTERM']) {

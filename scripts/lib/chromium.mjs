@@ -1,16 +1,28 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Where Chromium is, for `npm run dev`, `npm test`, `npm run bench` and the e2e harness.
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
 
-/** Chromium for tests and benchmarks: CHROME_PATH, else the first known name on the PATH. */
+/** @param {string} file */
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CHROME_PATH (when it is executable), else chromium / chromium-browser / google-chrome on the
+ * PATH; null when there is none.
+ * @returns {string | null}
+ */
 export function findChromium() {
   const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : null;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
-    try {
-      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on the PATH
+    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+      if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
     }
   }
   return null;

@@ -16,11 +16,12 @@
  * `npm run build:test`).
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants as fsConstants, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium as findChromiumOrNull } from '../../scripts/lib/chromium.mjs';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Request, type Route, type WebError, type Worker } from 'playwright-core';
 import { DB_NAME } from '../../lib/db/schema';
 
@@ -74,29 +75,15 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, fsConstants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Chromium's path: CHROME_PATH, else chromium / chromium-browser / google-chrome on the PATH. */
 export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH=${fromEnv} is not an executable file.`);
-  }
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-      if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-    }
-  }
+  const found = findChromiumOrNull();
+  if (found) return found;
   throw new Error(
-    'Chromium not found: install it (`apt-get install -y chromium` on Debian) or set CHROME_PATH to a Chromium/Chrome binary.',
+    process.env.CHROME_PATH
+      ? `CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`
+      : 'Chromium not found: install it (`apt-get install -y chromium` on Debian) or set CHROME_PATH to a Chromium/Chrome binary.',
   );
 }
 
