@@ -80,13 +80,19 @@ try {
   const open = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     const hydrated = mark('leadside:hydrated');
-    const longest = Math.max(0, ...globalThis.__longTasks.filter((t) => t.start <= hydrated).map((t) => t.duration));
+    const boot = mark('leadside:boot');
+    // Tasks that started before boot are the page's own start-up (parsing and running the bundle).
+    const during = globalThis.__longTasks.filter((t) => t.start >= boot && t.start <= hydrated);
+    const startup = globalThis.__longTasks.filter((t) => t.start < boot);
+    const longest = Math.max(0, ...during.map((t) => t.duration));
+    const longestStartup = Math.max(0, ...startup.map((t) => t.duration));
     const long = globalThis.__longTasks.filter((t) => t.start <= hydrated && t.duration > 50);
     return {
       firstRows: mark('leadside:first-rows'),
       firstChunk: mark('leadside:first-chunk'),
       hydrated,
       longest,
+      longestStartup,
       long: long.map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`),
       size: globalThis.__leadside.state.live.index.size,
     };
@@ -120,6 +126,7 @@ try {
   row('hydration, full (ms)', open.hydrated, raw.ms, 'ms', '≤ 2000 ms');
   row('first results after open (ms)', open.firstRows, raw.ms, 'ms', '≤ 300 ms');
   rows.push({ metric: 'longest task while hydrating (ms)', ours: open.longest, baseline: NaN, unit: 'ms', ratio: NaN, target: '≤ 50 ms' });
+  rows.push({ metric: 'longest task at page start, before boot (ms)', ours: open.longestStartup, baseline: NaN, unit: 'ms', ratio: NaN, target: '' });
 
   // 3. Search, filter + sort, folder counts: the index against a naive array filter.
   const query = await page.evaluate(() => {
