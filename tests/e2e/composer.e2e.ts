@@ -1,0 +1,344 @@
+// Sending side of the chat (issue 6) in Chromium with the built extension (test build),
+// sidepanel.html in a 400 px tab, sample data loaded. Hand-offs open real tabs: wa.me is mapped
+// to a local HTTPS stub (see startWaStub), so no network is needed; each opened tab is observed with
+// context.waitForEvent('page') and what was logged is read back from IndexedDB.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+
+interface LeadRow {
+  id: string;
+  ref: string;
+  candidateId: string;
+  campaignId: string;
+  addedAt: number;
+}
+interface CandidateRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  phone?: string;
+  email?: string;
+  doNotContact?: { at: number; reason: string };
+}
+interface MessageRow {
+  id: string;
+  candidateId: string;
+  leadId?: string;
+  direction: string;
+  sender: string;
+  channel: string;
+  kind: string;
+  body: string;
+  status: string;
+  sentAt: number;
+  attachments: { id: string; name: string; size: number; type: string }[];
+}
+
+let ext: ExtensionHandle;
+let page: Page;
+let consoleLog: ConsoleCollector;
+let leads: LeadRow[];
+let candidates: Map<string, CandidateRow>;
+const used = new Set<string>();
+
+const countStatus = () => page.getByRole('status').filter({ hasText: /^\d[\d,]* leads?/ });
+const searchBox = () => page.getByRole('searchbox', { name: 'Search candidates' });
+const leadItems = () => page.getByRole('list', { name: 'Leads' }).getByRole('listitem');
+const nameOf = (candidateId: string) => {
+  const c = candidates.get(candidateId)!;
+  return `${c.firstName} ${c.lastName}`.trim();
+};
+const leadsOf = (candidateId: string) => leads.filter((l) => l.candidateId === candidateId);
+
+async function countText(): Promise<string> {
+  return (await countStatus().textContent())?.trim() ?? '';
+}
+
+/** A sample lead that fits the test and no other test has used (its candidate neither). */
+function takeLead(fits: (lead: LeadRow, c: CandidateRow) => boolean): LeadRow {
+  const lead = leads.find((l) => !used.has(l.candidateId) && fits(l, candidates.get(l.candidateId)!));
+  if (!lead) throw new Error('no sample lead fits this test');
+  used.add(lead.candidateId);
+  return lead;
+}
+
+async function search(ref: string): Promise<void> {
+  await searchBox().fill(ref);
+  await expect.poll(countText).toBe('1 lead');
+}
+
+/** Opens the lead's profile, then its chat; returns the composer. */
+async function openChat(lead: LeadRow): Promise<Locator> {
+  const staleChat = page.getByRole('button', { name: 'Close chat' });
+  if ((await staleChat.count()) > 0) await staleChat.click();
+  const staleProfile = page.getByRole('button', { name: 'Close profile' });
+  if ((await staleProfile.count()) > 0) await staleProfile.click();
+  await search(lead.ref);
+  await leadItems().first().getByRole('button', { name: nameOf(lead.candidateId), exact: true }).click();
+  const profile = page.getByRole('dialog', { name: nameOf(lead.candidateId) });
+  await profile.getByRole('button', { name: 'Open chat' }).click();
+  const composer = page.getByRole('dialog', { name: 'Chat' }).getByRole('region', { name: 'Composer' });
+  await composer.getByRole('textbox', { name: 'Message' }).waitFor();
+  return composer;
+}
+
+async function messagesOf(candidateId: string): Promise<MessageRow[]> {
+  return (await readTable<MessageRow>(page, 'messages')).filter((m) => m.candidateId === candidateId).sort((a, b) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : 1));
+}
+
+/** Clicks Send and returns the tab the hand-off opened. */
+async function sendAndCatchTab(composer: Locator): Promise<Page> {
+  const [tab] = await Promise.all([ext.context.waitForEvent('page', { timeout: 10_000 }), composer.getByRole('button', { name: 'Send', exact: true }).click()]);
+  // A new tab starts at about:blank before it navigates to the hand-off URL.
+  await tab.waitForURL((u) => u.protocol !== 'about:');
+  return tab;
+}
+
+/**
+ * wa.me served locally. context.route (serveSite) never sees the navigation of a tab the
+ * extension creates with tabs.create (Playwright attaches to it too late: the tab showed
+ * chrome-error with no request event), so the host is mapped to a local HTTPS server instead
+ * (DESIGN §7: --host-resolver-rules with --ignore-certificate-errors), with a throw-away
+ * self-signed certificate.
+ */
+async function startWaStub(): Promise<{ port: number; close: () => void }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'leadside-wa-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=wa.me', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const server = createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>WhatsApp stub</title><p>stub</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    close: () => {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let waStub: { port: number; close: () => void } | undefined;
+
+beforeAll(async () => {
+  waStub = await startWaStub();
+  ext = await launchExtension({ args: [`--host-resolver-rules=MAP wa.me 127.0.0.1:${waStub.port}`, '--ignore-certificate-errors'] });
+  page = await ext.openSidePanel({ width: 400, height: 800 });
+  consoleLog = collectConsole(page);
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await waitFor(async () => (await countText()) === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  leads = (await readTable<LeadRow>(page, 'leads')).sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  candidates = new Map((await readTable<CandidateRow>(page, 'candidates')).map((c) => [c.id, c]));
+});
+
+afterAll(async () => {
+  await ext?.close();
+  waStub?.close();
+});
+
+describe('composer', () => {
+  let lead: LeadRow;
+  let composer: Locator;
+  let sentText = '';
+
+  it('fills a quick reply with tokens and previews it for this candidate', async () => {
+    lead = takeLead((l, c) => Boolean(c.phone) && !c.doNotContact && c.firstName.length > 1 && leadsOf(c.id).length === 1);
+    composer = await openChat(lead);
+    const c = candidates.get(lead.candidateId)!;
+    await composer.getByRole('button', { name: 'Quick replies' }).click();
+    const searchQr = composer.getByRole('combobox', { name: 'Search quick replies' });
+    await searchQr.fill('interview');
+    // Title or text match: "Documents before interview" comes first (by title); the keys move.
+    await expect.poll(() => composer.getByRole('option').count()).toBe(2);
+    await searchQr.press('ArrowDown');
+    expect(await composer.getByRole('option', { selected: true }).textContent()).toMatch(/^Interview invite/);
+    await searchQr.press('Enter');
+    const textarea = composer.getByRole('textbox', { name: 'Message' });
+    expect(await textarea.inputValue()).toMatch(/^Hi \{\{candidate_name\}\}, thanks for applying for \{\{job_title\}\}/);
+    const preview = composer.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toMatch(new RegExp(`^Hi ${c.firstName}, thanks for applying for .+ at .+! `));
+    expect(await preview.textContent()).not.toMatch(/\{\{|<%/);
+    sentText = (await preview.textContent())!;
+
+    // An unknown token is an inline error and Send is disabled until it is gone.
+    await textarea.fill('Hi {{nickname}}');
+    await expect.poll(() => composer.getByRole('alert', { name: 'Token problems' }).textContent()).toMatch(/Unknown token: nickname/);
+    expect(await composer.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
+    // Typing / at the start opens the list too; keys choose.
+    await textarea.fill('');
+    await textarea.pressSequentially('/invite');
+    await expect.poll(() => composer.getByRole('option').count()).toBe(1);
+    await textarea.press('Enter');
+    expect(await textarea.inputValue()).toMatch(/^Hi \{\{candidate_name\}\}/);
+  });
+
+  it('sends by WhatsApp: the wa.me tab opens, then the message is logged as handed off', async () => {
+    const c = candidates.get(lead.candidateId)!;
+    await composer.getByRole('radio', { name: 'WhatsApp' }).check();
+    const before = await messagesOf(c.id);
+    const tab = await sendAndCatchTab(composer);
+    const url = new URL(tab.url());
+    expect(url.origin + url.pathname).toBe(`https://wa.me/${c.phone!.replace(/\D/g, '')}`);
+    expect(url.searchParams.get('text')).toBe(sentText);
+    await tab.close();
+    await expect.poll(async () => (await messagesOf(c.id)).length).toBe(before.length + 1);
+    const sent = (await messagesOf(c.id)).at(-1)!;
+    expect(sent).toMatchObject({ direction: 'outbound', sender: 'recruiter', channel: 'whatsapp', kind: 'text', status: 'handed_off', body: sentText, leadId: lead.id });
+    expect(await composer.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('');
+  });
+
+  it('refuses the same text again as a Duplicate Message, opening nothing', async () => {
+    const c = candidates.get(lead.candidateId)!;
+    const before = await messagesOf(c.id);
+    const pages = ext.context.pages().length;
+    // White space differences do not matter.
+    await composer.getByRole('textbox', { name: 'Message' }).fill(`  ${sentText.replace(/ /g, '  ')}\n`);
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect
+      .poll(() => composer.getByRole('alert').filter({ hasText: 'Duplicate Message' }).textContent())
+      .toBe(`Duplicate Message: this is the same text as your last message to ${nameOf(c.id)}. Edit it before sending.`);
+    expect(ext.context.pages().length).toBe(pages);
+    expect(await messagesOf(c.id)).toHaveLength(before.length);
+  });
+
+  it('allows the same text after the candidate replied', async () => {
+    const c = candidates.get(lead.candidateId)!;
+    // The candidate's reply, written straight into IndexedDB as a reply logged elsewhere would
+    // be (the history side's "Log a reply" is built separately; this test needs only the row).
+    await page.evaluate(async (candidateId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('leadside');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('messages', 'readwrite');
+        const now = Date.now();
+        tx.objectStore('messages').put({
+          id: `01ZZREPLY${now}`,
+          candidateId,
+          direction: 'inbound',
+          sender: 'candidate',
+          channel: 'whatsapp',
+          kind: 'text',
+          body: 'Yes, Tuesday works',
+          attachments: [],
+          status: 'delivered',
+          sentAt: now,
+          updatedAt: now,
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+      });
+      db.close();
+    }, c.id);
+    const before = await messagesOf(c.id);
+    const tab = await sendAndCatchTab(composer);
+    // The text left in the composer (extra spaces): the same message, now allowed.
+    expect(new URL(tab.url()).searchParams.get('text')?.replace(/\s+/g, ' ')).toBe(sentText);
+    await tab.close();
+    await expect.poll(async () => (await messagesOf(c.id)).length).toBe(before.length + 1);
+    expect((await messagesOf(c.id)).at(-1)).toMatchObject({ status: 'handed_off', direction: 'outbound' });
+  });
+
+  it('attaches a file (and refuses one over the limit before storing it)', async () => {
+    const c = candidates.get(lead.candidateId)!;
+    const pick = async (name: string, buffer: Buffer) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), composer.getByRole('button', { name: 'Attach file' }).click()]);
+      await chooser.setFiles({ name, mimeType: name.endsWith('.pdf') ? 'application/pdf' : 'application/zip', buffer });
+    };
+    await pick('huge.zip', Buffer.alloc(11 * 1024 * 1024));
+    await expect.poll(() => composer.getByRole('alert').filter({ hasText: 'huge.zip' }).textContent()).toMatch(/limited to 10\.0 MB/);
+    expect(await composer.getByRole('list', { name: 'Attachments' }).count()).toBe(0);
+
+    await pick('job-description.pdf', Buffer.from('%PDF-1.4 job description'));
+    await expect.poll(() => composer.getByRole('list', { name: 'Attachments' }).textContent()).toMatch(/job-description\.pdf/);
+    await composer.getByRole('textbox', { name: 'Message' }).fill('Here is the job description, {{candidate_name}}.');
+    // An emoji from the picker (emojibase data, loaded when the picker first opens).
+    await composer.getByRole('button', { name: 'Emoji' }).click();
+    await composer.getByRole('searchbox', { name: 'Search emoji' }).fill('waving hand');
+    await composer.getByRole('button', { name: 'waving hand', exact: true }).click();
+    const tab = await sendAndCatchTab(composer);
+    await tab.close();
+    await expect.poll(async () => (await messagesOf(c.id)).at(-1)?.body).toBe(`Here is the job description, ${c.firstName}.👋`);
+    const sent = (await messagesOf(c.id)).at(-1)!;
+    expect(sent.kind).toBe('file');
+    expect(sent.attachments).toEqual([expect.objectContaining({ name: 'job-description.pdf', size: 24, type: 'application/pdf' })]);
+    // A link cannot carry the file: it is offered for download.
+    await composer.getByRole('button', { name: 'Download job-description.pdf' }).waitFor();
+  });
+
+  it('refuses a Do-not-contact candidate and says why', async () => {
+    const dnc = takeLead((_, c) => Boolean(c.doNotContact));
+    const dncComposer = await openChat(dnc);
+    await expect.poll(() => dncComposer.getByRole('note').textContent()).toMatch(/is marked Do not contact \(.+\): no messages can be sent/);
+    expect(await dncComposer.getByRole('textbox', { name: 'Message' }).isDisabled()).toBe(true);
+    expect(await dncComposer.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Close chat' }).click();
+  });
+});
+
+describe('bulk Send message', () => {
+  it('sends to 20 candidates one hand-off at a time, skipping those without a phone', async () => {
+    await page.getByRole('button', { name: 'Close profile' }).click();
+    const withPhone: LeadRow[] = [];
+    for (let i = 0; i < 15; i++) withPhone.push(takeLead((l, c) => Boolean(c.phone) && !c.doNotContact && leadsOf(c.id).length === 1));
+    const noPhone: LeadRow[] = [];
+    for (let i = 0; i < 5; i++) noPhone.push(takeLead((l, c) => !c.phone && !c.doNotContact));
+    // One person with two applications, both selected, still gets one message.
+    const twin = takeLead((l, c) => Boolean(c.phone) && !c.doNotContact && leadsOf(c.id).length === 2);
+    const toSelect = [...withPhone, ...noPhone, ...leadsOf(twin.candidateId)];
+    for (const l of toSelect) {
+      await search(l.ref);
+      await leadItems().first().getByRole('button', { name: `Select ${nameOf(l.candidateId)}`, exact: true }).click();
+    }
+    await expect.poll(() => page.getByRole('region', { name: 'Bulk actions' }).getByRole('status').textContent()).toBe('22 selected');
+
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Send message…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send message' });
+    await expect.poll(() => dialog.textContent()).toMatch(/To 21 candidates/);
+    await dialog.getByRole('radio', { name: 'WhatsApp' }).check();
+    await dialog.getByRole('textbox', { name: 'Message' }).fill('Hello {{candidate_name}}, a new shift opened for {{job_title}}. Interested?');
+    await dialog.getByRole('button', { name: 'Review recipients' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('16 messages ready by WhatsApp; 5 candidates skipped.');
+    const skipped = await dialog.getByRole('list', { name: 'Skipped candidates' }).getByRole('listitem').allTextContents();
+    expect(skipped.sort()).toEqual(noPhone.map((l) => `${nameOf(l.candidateId)} — No phone number on file`).sort());
+
+    await dialog.getByRole('button', { name: 'Start sending' }).click();
+    const opened: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      await expect.poll(() => dialog.getByRole('status').textContent()).toBe(`${i} of 16 handed off`);
+      const [tab] = await Promise.all([ext.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Next candidate' }).click()]);
+      await tab.waitForURL((u) => u.protocol !== 'about:');
+      opened.push(tab.url());
+      await tab.close();
+    }
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('16 messages handed off and logged; 5 candidates skipped.');
+    expect(opened.every((u) => u.startsWith('https://wa.me/'))).toBe(true);
+
+    const all = await readTable<MessageRow>(page, 'messages');
+    const bulk = all.filter((m) => m.body.includes('a new shift opened for'));
+    expect(bulk).toHaveLength(16);
+    expect(new Set(bulk.map((m) => m.candidateId)).size).toBe(16);
+    for (const m of bulk) {
+      const c = candidates.get(m.candidateId)!;
+      expect(m.body.startsWith(`Hello ${c.firstName}, `)).toBe(true);
+      expect(m).toMatchObject({ status: 'handed_off', channel: 'whatsapp', sender: 'recruiter' });
+    }
+    expect(bulk.some((m) => noPhone.some((l) => l.candidateId === m.candidateId))).toBe(false);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('left no console errors', () => {
+    expect(consoleLog.errors).toEqual([]);
+  });
+});
