@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from './parse';
+
+const DIR = path.resolve(__dirname, '../../../tests/fixtures/linkedin');
+
+function load(file: string, replace: Record<string, string> = {}): Document {
+  let html = readFileSync(path.join(DIR, file), 'utf8');
+  for (const [from, to] of Object.entries(replace)) html = html.split(from).join(to);
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('LinkedIn parse', () => {
+  it('classic top card: cleans pronouns, credentials, emoji and screen-reader duplicates; ignores the viewer and side rail', () => {
+    const draft = parse(load('profile-classic-topcard-2026-11-20.html'), 'https://www.linkedin.com/in/ana-reyes-12ab/?originalSubdomain=ph');
+    expect(draft).toEqual({
+      site: 'linkedin',
+      firstName: 'Ana',
+      lastName: 'Reyes',
+      headline: 'Senior Talent Acquisition Partner at Northwind Traders | Hiring engineers',
+      company: 'Northwind Traders',
+      location: 'Makati, National Capital Region, Philippines',
+      photo: 'https://media.licdn.com/dms/image/ana-reyes-400.jpg',
+      about: 'I help product teams hire thoughtfully across Southeast Asia.',
+      profileUrl: 'https://www.linkedin.com/in/ana-reyes-12ab',
+      websites: [],
+    });
+  });
+
+  it('newer layout without the old classes, contact-info dialog (every DOM fallback)', () => {
+    const draft = parse(load('profile-newer-layout-contact-dialog-2026-11-20.html'), 'https://www.linkedin.com/in/Ben-Santos-99/overlay/contact-info/');
+    expect(draft).toMatchObject({
+      firstName: 'Ben',
+      lastName: 'Santos',
+      headline: 'Backend Engineer · Go, PostgreSQL · building payments at Contoso Pay',
+      company: 'Contoso Pay',
+      location: 'Cebu City, Central Visayas, Philippines',
+      photo: 'https://www.linkedin.com/dms/image/ben-santos.jpg',
+      profileUrl: 'https://www.linkedin.com/in/ben-santos-99',
+      email: 'ben.santos@example.com',
+      phone: '0917 123 4567',
+      websites: ['https://ben.example.dev/'],
+    });
+  });
+
+  it('the classic contact-info overlay', () => {
+    const draft = parse(load('profile-contact-overlay-classic-2026-11-20.html'), 'https://www.linkedin.com/in/joy-dela-cruz/overlay/contact-info/');
+    expect(draft).toMatchObject({
+      firstName: 'Joy Dela',
+      lastName: 'Cruz',
+      headline: 'HR Generalist',
+      location: 'Pasig, Philippines',
+      email: 'joy.delacruz@example.com',
+      phone: '+63 917 555 0101',
+      websites: ['https://joy.example.org/'],
+    });
+  });
+
+  it('logged-out public page: the JSON-LD Person whose url is this profile, not the others', () => {
+    const draft = parse(load('profile-public-jsonld-2026-11-20.html'), 'https://ph.linkedin.com/in/carla-mendoza?trk=public_profile_browsemap');
+    expect(draft).toMatchObject({
+      firstName: 'Carla',
+      lastName: 'Mendoza',
+      title: 'Operations Lead',
+      company: 'Fabrikam',
+      location: 'Quezon City, PH',
+      photo: 'https://media.licdn.com/dms/image/carla-ld.jpg',
+      about: 'Ops lead who likes clean spreadsheets.',
+      headline: 'Operations Lead',
+    });
+  });
+
+  it('embedded JSON (fallback <code> block): the member, not the viewer or side-rail people; current position', () => {
+    const draft = parse(load('profile-embedded-json-side-rails-2026-11-20.html'), 'https://www.linkedin.com/in/dino-garcia/details/experience/?locale=en_US');
+    expect(draft).toMatchObject({
+      firstName: 'Dino',
+      lastName: 'Garcia Jr.',
+      headline: 'Data Analyst at Tailspin Toys',
+      title: 'Data Analyst',
+      company: 'Tailspin Toys',
+      location: 'Davao City, Philippines',
+      about: 'Numbers person.',
+      photo: 'https://media.licdn.com/dms/image/dino/400.jpg',
+      profileUrl: 'https://www.linkedin.com/in/dino-garcia',
+    });
+  });
+
+  it('non-Latin name: family and given name from the embedded JSON', () => {
+    const draft = parse(load('profile-non-latin-2026-11-20.html'), 'https://www.linkedin.com/in/%E7%8E%8B%E5%B0%8F%E6%98%8E/');
+    expect(draft).toMatchObject({ firstName: '小明', lastName: '王', headline: 'ソフトウェアエンジニア', location: '台北市' });
+  });
+
+  it('og: tags when they name this profile; the title when og: is stale', () => {
+    expect(parse(load('profile-og-only-2026-11-20.html'), 'https://www.linkedin.com/in/fe-villanueva/')).toMatchObject({
+      firstName: 'Fe',
+      lastName: 'Villanueva',
+      headline: 'Nurse Educator',
+      photo: 'https://media.licdn.com/dms/image/fe.jpg',
+    });
+    const draft = parse(load('profile-title-only-2026-11-20.html'), 'https://www.linkedin.com/in/gio-ramos/');
+    expect(draft).toMatchObject({ firstName: 'Gio', lastName: 'Ramos' });
+    expect(draft?.headline).toBeUndefined();
+  });
+
+  it('returns null for a page it cannot read, and for URLs that are not profiles', () => {
+    expect(parse(load('profile-unrecognised-2026-11-20.html'), 'https://www.linkedin.com/in/hidden-member/')).toBeNull();
+    expect(parse(load('profile-classic-topcard-2026-11-20.html'), 'https://www.linkedin.com/feed/')).toBeNull();
+  });
+
+  it('hostile text stays plain text, capped; __proto__ keys do not pollute', () => {
+    const huge = `&lt;img src=x onerror=alert(9)&gt;${'A'.repeat(1024 * 1024)}`;
+    const started = performance.now();
+    const draft = parse(load('profile-hostile-2026-11-20.html', { HEADLINE_PLACEHOLDER: huge }), 'https://www.linkedin.com/in/eve-hostile/');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(draft).not.toBeNull();
+    expect(draft!.firstName).toBe('Eve<img src=x onerror=alert(1)>');
+    expect(draft!.lastName).toBe('<script>alert(2)</script>Hacker');
+    expect(draft!.headline!.length).toBeLessThanOrEqual(200);
+    expect(draft!.headline!.startsWith('<img src=x onerror=alert(9)>AAA')).toBe(true);
+    expect(JSON.stringify(draft)).not.toMatch(/[\u200B\u202E]/);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
+    expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
+  });
+});
