@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'preact/hooks';
+import { backupDue, type BackupSummary } from '../../lib/backup/backup';
+import { exportFileName } from '../../lib/export/fields';
+import type { AppState } from '../app/state';
+import { createDataWorker, download, request } from './client';
+import type { DataResult } from './protocol';
+import { Progress } from './Progress';
+import { lastBackupItem } from './reminder';
+
+type R<T extends DataResult['type']> = Extract<DataResult, { type: T }>;
+
+/** One-file backup of everything, and a restore that checks the file before touching anything. */
+export function BackupPanel({ state, reload }: { state: AppState; reload: () => void }) {
+  const [last, setLast] = useState<number | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [prog, setProg] = useState({ done: 0, total: 0 });
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ file: File; summary: BackupSummary } | null>(null);
+  useEffect(() => {
+    void lastBackupItem.getValue().then(setLast);
+  }, []);
+  const hasData = state.live.index.size > 0;
+
+  const backup = () => {
+    const worker = createDataWorker();
+    setBusy('Backup');
+    setMessage(null);
+    request<R<'backup'>>(worker, { type: 'backup' }, (d, t) => setProg({ done: d, total: t }))
+      .result.then(async (r) => {
+        download(r.blob, exportFileName(state.workspace.value?.name ?? 'Workspace', new Date(), 'json' as 'csv', 'backup').replace(/\.csv$/, '.json'));
+        const now = Date.now();
+        await lastBackupItem.setValue(now);
+        setLast(now);
+        setMessage('Backup saved.');
+      })
+      .catch((e: unknown) => setMessage(`Backup failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        worker.terminate();
+        setBusy(null);
+      });
+  };
+
+  const inspect = (file: File) => {
+    const worker = createDataWorker();
+    setMessage(null);
+    setPending(null);
+    request<R<'inspect'>>(worker, { type: 'inspect', file })
+      .result.then((r) => setPending({ file, summary: r.summary }))
+      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
+      .finally(() => worker.terminate());
+  };
+
+  const restore = () => {
+    if (!pending) return;
+    const worker = createDataWorker();
+    setBusy('Restore');
+    request<R<'restore'>>(worker, { type: 'restore', file: pending.file }, (d, t) => setProg({ done: d, total: t }))
+      .result.then(() => {
+        setPending(null);
+        setMessage('Restored. Reloading…');
+        reload();
+      })
+      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
+      .finally(() => {
+        worker.terminate();
+        setBusy(null);
+      });
+  };
+
+  return (
+    <div class="data-backup">
+      {backupDue(last, state.now.value, hasData) && (
+        <p class="notice" role="note">
+          {last ? `No backup for ${Math.floor((state.now.value - last) / 86_400_000)} days.` : 'No backup has been made yet.'} Back up now to keep your data safe.
+        </p>
+      )}
+      <p class="muted">{last ? `Last backup: ${new Date(last).toLocaleString()}` : 'Never backed up.'}</p>
+      <button type="button" disabled={!!busy} onClick={backup}>
+        Back up now
+      </button>
+      <label>
+        Restore from a backup file{' '}
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={!!busy}
+          onChange={(e) => {
+            const f = (e.currentTarget).files?.[0];
+            if (f) inspect(f);
+          }}
+        />
+      </label>
+      {pending && (
+        <div class="data-restore" role="group" aria-label="Backup contents">
+          <p>This backup holds:</p>
+          <ul>
+            {pending.summary.tables
+              .filter((t) => t.rowCount > 0)
+              .map((t) => (
+                <li key={t.name}>
+                  {t.name}: {t.rowCount.toLocaleString()}
+                </li>
+              ))}
+          </ul>
+          <p>{hasData ? 'Restoring replaces everything in this workspace with the backup.' : 'This workspace is empty: the backup fills it.'}</p>
+          <button type="button" class={hasData ? 'danger' : 'primary'} disabled={!!busy} onClick={restore}>
+            {hasData ? 'Replace this workspace' : 'Restore'}
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {busy && <Progress label={busy} done={prog.done} total={prog.total} />}
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}

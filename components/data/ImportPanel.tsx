@@ -1,0 +1,193 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { exportFileName } from '../../lib/export/fields';
+import { guessMapping, TARGET_LABELS, TARGETS, type Target } from '../../lib/import/columns';
+import type { DuplicatePolicy } from '../../lib/import/write';
+import type { AppState } from '../app/state';
+import { createDataWorker, download, request, type DataTask } from './client';
+import type { DataResult, ImportSummary, ParsedInfo, PreviewRow } from './protocol';
+import { Progress } from './Progress';
+
+type R<T extends DataResult['type']> = Extract<DataResult, { type: T }>;
+
+/** Import from CSV or XLSX: file → campaign, folder and column mapping → preview → import. */
+export function ImportPanel({ state }: { state: AppState }) {
+  const worker = useRef<Worker | null>(null);
+  const [info, setInfo] = useState<ParsedInfo | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [mapping, setMapping] = useState<Target[]>([]);
+  const open = state.campaigns.value.filter((c) => c.status === 'open');
+  const [campaignId, setCampaignId] = useState('');
+  const [folderId, setFolderId] = useState('inbox');
+  const [policy, setPolicy] = useState<DuplicatePolicy>('attach');
+  const [preview, setPreview] = useState<{ rows: PreviewRow[]; errors: number } | null>(null);
+  const [task, setTask] = useState<DataTask<R<'import'>> | null>(null);
+  const [prog, setProg] = useState({ done: 0, total: 0 });
+  const [message, setMessage] = useState<string | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const country = state.settings.value.defaultCountry;
+  useEffect(() => () => worker.current?.terminate(), []);
+  const campaign = campaignId || open[0]?.id || '';
+
+  const w = () => (worker.current ??= createDataWorker());
+
+  const choose = (file: File) => {
+    setInfo(null);
+    setPreview(null);
+    setSummary(null);
+    setMessage('Reading the file…');
+    setFileName(file.name);
+    request<R<'parse'>>(w(), { type: 'parse', file, name: file.name })
+      .result.then((r) => {
+        setInfo(r.info);
+        setMessage(null);
+        const m = guessMapping(r.info.headers, state.attributeDefs.value);
+        setMapping(m);
+        showPreview(m);
+      })
+      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+  };
+
+  const showPreview = (m: Target[]) => {
+    request<R<'preview'>>(w(), { type: 'preview', mapping: m, country })
+      .result.then((r) => setPreview(r))
+      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+  };
+
+  const run = () => {
+    const actorId = state.actor.value?.id ?? '';
+    const t = request<R<'import'>>(w(), { type: 'import', mapping, policy, country, actorId, placement: { campaignId: campaign, folderId, source: 'Import' } }, (d, total) =>
+      setProg({ done: d, total }),
+    );
+    setTask(t);
+    setMessage(null);
+    t.result
+      .then((r) => setSummary(r.summary))
+      .catch((e: unknown) => setMessage(`Import failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => setTask(null));
+  };
+
+  const options: { value: Target; label: string }[] = [
+    { value: '', label: 'Do not import' },
+    ...TARGETS.map((t) => ({ value: t, label: TARGET_LABELS[t] })),
+    ...state.attributeDefs.value.map((d) => ({ value: `attr:${d.key}` as Target, label: `Attribute: ${d.label}` })),
+  ];
+
+  return (
+    <div class="data-import">
+      <label>
+        File to import (CSV or Excel){' '}
+        <input type="file" accept=".csv,.txt,.xlsx,text/csv" disabled={!!task} onChange={(e) => {
+          const f = (e.currentTarget).files?.[0];
+          if (f) choose(f);
+        }} />
+      </label>
+      {info && (
+        <>
+          {info.notes.map((n) => (
+            <p key={n} class="notice">
+              {n}
+            </p>
+          ))}
+          <p>
+            {info.total.toLocaleString()} rows in {fileName}.
+          </p>
+          <label>
+            Import into campaign{' '}
+            <select value={campaign} onChange={(e) => setCampaignId((e.currentTarget).value)}>
+              {open.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Folder{' '}
+            <select value={folderId} onChange={(e) => setFolderId((e.currentTarget).value)}>
+              {state.sortedFolders.value.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            People already in Leadside (or earlier in the file){' '}
+            <select value={policy} onChange={(e) => setPolicy((e.currentTarget).value as DuplicatePolicy)}>
+              <option value="attach">Add an application to the existing candidate</option>
+              <option value="skip">Skip them</option>
+            </select>
+          </label>
+          <table class="data-mapping">
+            <caption>Columns</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column in the file</th>
+                <th scope="col">Imported as</th>
+              </tr>
+            </thead>
+            <tbody>
+              {info.headers.map((h, i) => (
+                <tr key={`${h}-${i}`}>
+                  <th scope="row">{h}</th>
+                  <td>
+                    <select
+                      aria-label={`Import column ${h} as`}
+                      value={mapping[i] ?? ''}
+                      onChange={(e) => {
+                        const next = mapping.slice();
+                        next[i] = (e.currentTarget).value as Target;
+                        setMapping(next);
+                        showPreview(next);
+                      }}
+                    >
+                      {options.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview && (
+            <div class="data-preview">
+              <p>Preview (as stored){preview.errors > 0 ? ` — ${preview.errors.toLocaleString()} rows have errors and will be skipped` : ''}:</p>
+              <ul aria-label="Import preview">
+                {preview.rows.map((r) => (
+                  <li key={r.line} class={r.ok ? '' : 'error'}>
+                    Line {r.line}: {r.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {task ? (
+            <Progress label="Import" done={prog.done} total={prog.total} onCancel={() => task.cancel()} />
+          ) : (
+            <button type="button" class="primary" disabled={!campaign} onClick={run}>
+              Import {info.total.toLocaleString()} rows
+            </button>
+          )}
+        </>
+      )}
+      {summary && (
+        <div role="status" class="data-summary">
+          <p>
+            {summary.cancelled ? 'Import cancelled. ' : 'Import finished. '}
+            {summary.created.toLocaleString()} new candidates, {summary.attached.toLocaleString()} applications added to existing candidates,{' '}
+            {summary.skipped.toLocaleString()} rows skipped.
+          </p>
+          {summary.skipped > 0 && (
+            <button type="button" onClick={() => download(new Blob([summary.report], { type: 'text/csv' }), exportFileName(state.workspace.value?.name ?? 'Workspace', new Date(), 'csv', 'import skipped rows'))}>
+              Download skipped rows
+            </button>
+          )}
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ExportRequest } from '../../lib/export/run';
+import type { BackupSummary } from '../../lib/backup/backup';
+import type { Target } from '../../lib/import/columns';
+import type { DuplicatePolicy } from '../../lib/import/write';
+import type { Placement } from '../../lib/db/mutations/candidates';
+import type { CountryCode } from '../../lib/domain/phone';
+
+/** Requests from the panel to the data worker. One at a time per worker. */
+export type DataRequest =
+  | { type: 'export'; request: ExportRequest }
+  | { type: 'backup' }
+  | { type: 'inspect'; file: Blob }
+  | { type: 'restore'; file: Blob }
+  | { type: 'parse'; file: Blob; name: string }
+  | { type: 'import'; mapping: Target[]; placement: Placement; policy: DuplicatePolicy; country: CountryCode; actorId: string }
+  | { type: 'preview'; mapping: Target[]; country: CountryCode }
+  /** `npm run bench` only: the same export through exceljs's in-memory writer. */
+  | { type: 'benchExceljs'; request: ExportRequest };
+
+export interface ParsedInfo {
+  headers: string[];
+  sample: string[][];
+  total: number;
+  notes: string[];
+}
+
+export interface PreviewRow {
+  line: number;
+  ok: boolean;
+  text: string;
+}
+
+export interface ImportSummary {
+  created: number;
+  attached: number;
+  skipped: number;
+  cancelled: boolean;
+  report: string;
+}
+
+export type DataResult =
+  | { type: 'export'; blob: Blob; rows: number; peakHeap: number }
+  | { type: 'benchExceljs'; bytes: number; rows: number; peakHeap: number }
+  | { type: 'backup'; blob: Blob }
+  | { type: 'inspect'; summary: BackupSummary }
+  | { type: 'restore'; summary: BackupSummary }
+  | { type: 'parse'; info: ParsedInfo }
+  | { type: 'preview'; rows: PreviewRow[]; errors: number }
+  | { type: 'import'; summary: ImportSummary };
+
+export type DataEvent =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: DataResult }
+  | { type: 'error'; message: string; cancelled?: boolean };

@@ -1,0 +1,4 @@
+import { storage } from 'wxt/utils/storage';
+
+/** When the last backup was made (epoch ms); the Data section offers one after 30 days. */
+export const lastBackupItem = storage.defineItem<number | null>('local:lastBackupAt', { fallback: null, version: 1 });

@@ -1,0 +1,103 @@
+/**
+ * Writes prepared import rows, one chunk per transaction (with its outbox record): new
+ * candidates with their application, or — for a person already in Leadside or earlier in the
+ * file — a new application of the existing candidate, or a skip, as the recruiter chose.
+ */
+import { databaseLookup, type Placement } from '../db/mutations/candidates';
+import { mutate, newId, type MutationContext } from '../db/mutate';
+import { findDuplicates } from '../domain/duplicates';
+import type { Activity, Candidate, Lead } from '../domain/model';
+import { personKeys, type ImportRecord } from './rows';
+
+export type DuplicatePolicy = 'attach' | 'skip';
+
+export interface ChunkResult {
+  created: number;
+  attached: number;
+  skipped: { line: number; reason: string }[];
+}
+
+export async function importChunk(ctx: MutationContext, records: readonly ImportRecord[], placement: Placement, policy: DuplicatePolicy): Promise<ChunkResult> {
+  return mutate(ctx, 'importRows', { count: records.length, ...placement, policy }, ['candidates', 'leads', 'campaigns', 'folders', 'activities'], async (scope) => {
+    const campaign = await scope.db.campaigns.get(placement.campaignId);
+    if (!campaign) throw new Error('That campaign no longer exists.');
+    if (!(await scope.db.folders.get(placement.folderId))) throw new Error('That folder no longer exists.');
+    const result: ChunkResult = { created: 0, attached: 0, skipped: [] };
+    const fresh: Candidate[] = [];
+    const leads: Lead[] = [];
+    const activities: Activity[] = [];
+    const dbLookup = databaseLookup(scope.db);
+    // One query per field for the whole chunk (not four per row): emails and phones of every
+    // record; profile URLs are rare in imports and asked row by row.
+    const emails = [...new Set(records.map((r) => r.candidate.email).filter((e): e is string => !!e))];
+    const phones = [...new Set(records.map((r) => r.candidate.phone).filter((p): p is string => !!p))];
+    const known = new Map<string, Candidate>();
+    if (emails.length > 0) for (const c of await scope.db.candidates.where('email').anyOfIgnoreCase(emails).toArray()) known.set(c.id, c);
+    if (phones.length > 0) for (const c of await scope.db.candidates.where('phone').anyOf(phones).toArray()) known.set(c.id, c);
+    // Matching is synchronous from here (maps of normalised keys): awaiting plain values 500
+    // times inside the transaction let Chromium commit it early ("Transaction committed too early").
+    const index = new Map<string, Candidate>();
+    const remember = (c: Candidate) => {
+      for (const k of personKeys(c)) if (!index.has(k)) index.set(k, c);
+    };
+    for (const c of known.values()) remember(c);
+    const appliedHere = new Set<string>();
+    const newLead = (candidateId: string, rec: ImportRecord): Lead => ({
+      id: newId(scope.now),
+      ref: '',
+      candidateId,
+      campaignId: placement.campaignId,
+      folderId: placement.folderId,
+      source: placement.source,
+      labels: [],
+      attributes: { ...rec.attributes },
+      answers: [],
+      attachments: [],
+      addedAt: scope.now,
+      lastActivityAt: scope.now,
+      ...(rec.candidate.externalId ? { externalId: rec.candidate.externalId } : {}),
+      updatedAt: scope.now,
+    });
+    for (const rec of records) {
+      let existing = personKeys(rec.candidate).map((k) => index.get(k)).find((c) => c !== undefined);
+      if (!existing && (rec.candidate.linkedinUrl || rec.candidate.facebookUrl)) {
+        existing = (await findDuplicates(rec.candidate, dbLookup))[0]?.candidate;
+      }
+      if (existing) {
+        if (policy === 'skip') {
+          result.skipped.push({ line: rec.line, reason: `Duplicate of ${existing.firstName} ${existing.lastName}${existing.ref ? ` (${existing.ref})` : ''}` });
+          continue;
+        }
+        const key = `${existing.id}|${placement.campaignId}`;
+        const already = appliedHere.has(key) || (await scope.db.leads.where('[candidateId+campaignId]').equals([existing.id, placement.campaignId]).count()) > 0;
+        if (already) {
+          result.skipped.push({ line: rec.line, reason: `Already has an application in ${campaign.name}` });
+          continue;
+        }
+        appliedHere.add(key);
+        leads.push(newLead(existing.id, rec));
+        result.attached++;
+        continue;
+      }
+      const candidate: Candidate = { id: newId(scope.now), ref: '', ...rec.candidate, createdAt: scope.now, updatedAt: scope.now };
+      fresh.push(candidate);
+      remember(candidate);
+      appliedHere.add(`${candidate.id}|${placement.campaignId}`);
+      leads.push(newLead(candidate.id, rec));
+      result.created++;
+    }
+    const cRefs = await scope.allocateRefs('candidate', fresh.length);
+    fresh.forEach((c, i) => (c.ref = cRefs[i]!));
+    const lRefs = await scope.allocateRefs('lead', leads.length);
+    leads.forEach((l, i) => {
+      l.ref = lRefs[i]!;
+      activities.push({ id: newId(scope.now), at: scope.now, actorId: scope.actorId, what: 'lead.imported', leadId: l.id, candidateId: l.candidateId, after: { ...placement }, updatedAt: scope.now });
+    });
+    await scope.db.candidates.bulkAdd(fresh);
+    await scope.db.leads.bulkAdd(leads);
+    await scope.db.activities.bulkAdd(activities);
+    scope.wroteCandidates(fresh);
+    scope.wroteLeads(leads);
+    return result;
+  });
+}
