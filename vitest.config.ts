@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
+          // A real browser on a busy 2-core machine: give polled expectations time to settle.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time: the machine has two cores.

@@ -18,6 +18,8 @@ export default defineConfig({
     description: "A recruiting CRM's Leads tab beside any tab: leads, chat, capture and quick replies.",
     // alarms: the daily No Response rule (lib/platform/background.ts).
     permissions: ['storage', 'sidePanel', 'unlimitedStorage', 'alarms'],
+    // Capture (DESIGN §4, §6): these two origins and nothing else; Chrome ignores paths here.
+    host_permissions: ['https://www.linkedin.com/*', 'https://www.facebook.com/*'],
     action: { default_title: 'Open Leadside' },
     minimum_chrome_version: '116',
   }),

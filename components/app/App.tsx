@@ -1,5 +1,7 @@
 import { ROLE_LABELS } from '../../lib/domain/permissions';
 import { LeadsTab } from '../leads/LeadsTab';
+import { ChatView } from '../chat/ChatView';
+import { ConversationsScreen } from '../chat/ConversationsScreen';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
 import { WorkspaceScreen } from '../workspace/WorkspaceScreen';
 import { Banner } from '../ui/Banner';
@@ -7,6 +9,7 @@ import type { AppState } from './state';
 
 const SCREENS = [
   { id: 'leads', label: 'Leads' },
+  { id: 'chats', label: 'Chats' },
   { id: 'pipeline', label: 'Pipeline' },
   { id: 'workspace', label: 'Workspace' },
 ] as const;
@@ -45,12 +48,15 @@ export function App({ state, openOptions }: { state: AppState; openOptions: () =
           <p class="muted loading">Opening your workspace…</p>
         ) : screen === 'leads' ? (
           <LeadsTab state={state} />
+        ) : screen === 'chats' ? (
+          <ConversationsScreen state={state} />
         ) : screen === 'pipeline' ? (
           <PipelineScreen state={state} />
         ) : (
           <WorkspaceScreen state={state} />
         )}
       </main>
+      {state.chat.value && <ChatView state={state} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ensureWorkspace } from '../../lib/db/mutations/workspace';
 import { createCampaign as createCampaignMutation, type NewCampaign } from '../../lib/db/mutations/campaigns';
 import { insertDataset } from '../../lib/db/mutations/dataset';
 import { loadSettings, loadView, saveView, watchSettings } from '../../lib/platform/storage';
+import { takeOpenLead, watchOpenLead } from '../../lib/platform/open-lead';
 import type { AppState } from './state';
 import { resumeJobs, watchJobs } from '../bulk/actions';
 
@@ -37,11 +38,23 @@ export async function boot(state: AppState): Promise<void> {
     watchJobs(state);
     // Jobs a stopped service worker left half-done are picked up again when the panel opens.
     resumeJobs();
+    // A capture card's "Open in side panel" leaves the lead in session storage (DESIGN §7).
+    watchOpenLead((leadId) => openLead(state, leadId));
+    const captured = await takeOpenLead();
+    if (captured) openLead(state, captured);
     await hydrated;
   } catch (error) {
     console.error('Leadside: could not open the workspace', error);
     state.error.value = `Leadside could not open its data. ${describeError(error)}`;
   }
+}
+
+/** Shows one lead's profile on the Leads screen. */
+export function openLead(state: AppState, leadId: Id): void {
+  state.batch(() => {
+    state.screen.value = 'leads';
+    state.previewId.value = leadId;
+  });
 }
 
 export async function reloadCatalog(state: AppState): Promise<void> {

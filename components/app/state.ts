@@ -31,7 +31,9 @@ export function createAppState(db: LeadsideDB) {
   /** Finished jobs whose summary the recruiter closed. */
   const dismissedJobs = signal<ReadonlySet<Id>>(new Set());
   /** The panel's top-level screen. */
-  const screen = signal<'leads' | 'pipeline' | 'workspace'>('leads');
+  const screen = signal<'leads' | 'chats' | 'pipeline' | 'workspace'>('leads');
+  /** The chat open in the panel: a candidate (and the lead it was opened from, if any). */
+  const chat = signal<{ candidateId: Id; leadId?: Id } | null>(null);
   const error = signal<string | null>(null);
   const notice = signal<string | null>(null);
   const busy = signal<string | null>(null);
@@ -129,6 +131,7 @@ export function createAppState(db: LeadsideDB) {
     selection,
     previewId,
     screen,
+    chat,
     jobs,
     dismissedJobs,
     error,

@@ -3,6 +3,9 @@ import { can } from '../../lib/domain/permissions';
 import { clearSelection, selectAllMatching } from '../app/actions';
 import type { AppState } from '../app/state';
 import { BulkDialog, type BulkIntent } from '../bulk/BulkDialog';
+import { ExportPanel } from '../data/ExportPanel';
+import { Dialog } from '../ui/Dialog';
+import { SendMessageDialog } from '../bulk/SendMessageDialog';
 
 const QUICK: BulkIntent[] = [
   { kind: 'moveToFolder', folderId: 'shortlisted', title: 'Shortlist' },
@@ -24,10 +27,12 @@ const MORE: BulkIntent[] = [
 export function BulkBar({ state }: { state: AppState }) {
   const [intent, setIntent] = useState<BulkIntent | null>(null);
   const [menu, setMenu] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [sending, setSending] = useState(false);
   const count = state.selection.value.size;
   const total = state.results.value.total;
   const actor = state.actor.value;
-  if (count === 0 && !intent) return null;
+  if (count === 0 && !intent && !sending && !exporting) return null;
   const mayRun = can(actor, 'bulk.run');
   const mayDelete = can(actor, 'lead.delete');
   const choose = (i: BulkIntent) => {
@@ -71,11 +76,28 @@ export function BulkBar({ state }: { state: AppState }) {
                   {m.title}…
                 </button>
               ))}
-              <button type="button" role="menuitem" disabled title="Comes with General Export">
-                Export selected
+              <button
+                type="button"
+                role="menuitem"
+                disabled={!can(actor, 'data.export')}
+                title={can(actor, 'data.export') ? undefined : 'Only owners and managers can export'}
+                onClick={() => {
+                  setMenu(false);
+                  setExporting(true);
+                }}
+              >
+                Export selected…
               </button>
-              <button type="button" role="menuitem" disabled title="Comes with the chat composer">
-                Send message
+              <button
+                type="button"
+                role="menuitem"
+                disabled={!can(actor, 'lead.message')}
+                onClick={() => {
+                  setMenu(false);
+                  setSending(true);
+                }}
+              >
+                Send message…
               </button>
               <button
                 type="button"
@@ -90,7 +112,13 @@ export function BulkBar({ state }: { state: AppState }) {
           )}
         </div>
       </div>
+      {exporting && (
+        <Dialog title="Export selected" onClose={() => setExporting(false)}>
+          <ExportPanel state={state} leadIds={[...state.selection.value]} />
+        </Dialog>
+      )}
       {intent && <BulkDialog state={state} intent={intent} onClose={() => setIntent(null)} />}
+      {sending && <SendMessageDialog state={state} onClose={() => setSending(false)} />}
     </div>
   );
 }

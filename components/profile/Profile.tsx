@@ -73,6 +73,17 @@ function ProfileView({ state, leadId }: { state: AppState; leadId: Id }) {
           ←
         </button>
         <h2 class="ellipsis">{title}</h2>
+        {ready && data && data !== 'loading' && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Open chat"
+            title="Messages with this candidate"
+            onClick={() => (state.chat.value = { candidateId: data.lead.candidateId, leadId: data.lead.id })}
+          >
+            💬
+          </button>
+        )}
         {ready && (
           <button
             type="button"

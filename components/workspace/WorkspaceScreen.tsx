@@ -1,4 +1,5 @@
 import type { AppState } from '../app/state';
+import { DataScreen } from '../data/DataScreen';
 import { CampaignsSection } from './CampaignsSection';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { FoldersSection } from './FoldersSection';
@@ -18,6 +19,7 @@ export function WorkspaceScreen({ state }: { state: AppState }) {
       <LabelsSection state={state} />
       <CustomFieldsSection state={state} />
       <TeammatesSection state={state} />
+      <DataScreen state={state} />
     </div>
   );
 }

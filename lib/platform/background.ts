@@ -4,6 +4,7 @@ import { runNoResponseSweep } from '../db/mutations/no-response';
 import { ensureWorkspace } from '../db/mutations/workspace';
 import { DAY_MS, isDailyRunDue } from '../domain/no-response';
 import { openDatabase } from './database';
+import { startCaptureHandler } from './capture-handler';
 import { startJobRunner } from './job-runner';
 
 /** The daily alarm of the No Response rule (DESIGN §1). */
@@ -42,6 +43,7 @@ export function startBackground(): void {
   void sweepIfDue();
 
   startJobRunner();
+  startCaptureHandler();
 }
 
 async function scheduleNoResponse(): Promise<void> {

@@ -193,7 +193,8 @@ describe('harness: toolbar clicks over CDP (Extensions.triggerAction)', () => {
         if (!(m.permissions ?? []).includes('activeTab')) m.permissions = [...(m.permissions ?? []), 'activeTab'];
       },
     });
-    await serveSite(ext.context, 'www.linkedin.com', 'harness');
+    // A host the extension has no permission for: only activeTab can reveal its tabs' URLs.
+    await serveSite(ext.context, 'www.example.com', 'harness');
   });
   afterAll(async () => {
     await ext?.close();
@@ -202,7 +203,7 @@ describe('harness: toolbar clicks over CDP (Extensions.triggerAction)', () => {
   it('with openPanelOnActionClick on, a click opens the real side panel and grants nothing', async () => {
     const page = await ext.context.newPage();
     try {
-      await page.goto('https://www.linkedin.com/hello?panel');
+      await page.goto('https://www.example.com/hello?panel');
       const behavior = await ext.serviceWorker.evaluate(() => chrome.sidePanel.getPanelBehavior());
       expect(behavior.openPanelOnActionClick).toBe(true);
       expect(await tabUrls()).not.toContain(page.url());
@@ -226,8 +227,8 @@ describe('harness: toolbar clicks over CDP (Extensions.triggerAction)', () => {
     const other = await ext.context.newPage();
     const page = await ext.context.newPage();
     try {
-      await other.goto('https://www.linkedin.com/hello?other');
-      await page.goto('https://www.linkedin.com/hello?granted');
+      await other.goto('https://www.example.com/hello?other');
+      await page.goto('https://www.example.com/hello?granted');
       // Without a grant (and without host permissions) the extension cannot see the tab's URL.
       expect(await tabUrls()).not.toContain(page.url());
 
@@ -246,8 +247,8 @@ describe('harness: toolbar clicks over CDP (Extensions.triggerAction)', () => {
     const first = await ext.context.newPage();
     const second = await ext.context.newPage();
     try {
-      await first.goto('https://www.linkedin.com/hello?same');
-      await second.goto('https://www.linkedin.com/hello?same');
+      await first.goto('https://www.example.com/hello?same');
+      await second.goto('https://www.example.com/hello?same');
       await second.evaluate(() => {
         document.title = 'second tab';
       });
