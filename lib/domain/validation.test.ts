@@ -126,6 +126,23 @@ describe('validateCandidateDraft', () => {
     });
   });
 
+  it('stores profile links in the canonical form duplicates are matched on, refusing non-profiles', () => {
+    expect(
+      validateCandidateDraft(
+        { linkedinUrl: 'http://ph.linkedin.com/in/Ana-Reyes/details/experience/?trk=x', facebookUrl: 'https://m.facebook.com/ana.reyes/?ref=bookmarks' },
+        'PH',
+      ),
+    ).toEqual({
+      ok: true,
+      value: { linkedinUrl: 'https://www.linkedin.com/in/ana-reyes', facebookUrl: 'https://www.facebook.com/ana.reyes' },
+    });
+    const refused = validateCandidateDraft({ linkedinUrl: 'https://www.linkedin.com/company/acme' }, 'PH');
+    expect(refused).toEqual({
+      ok: false,
+      errors: { linkedinUrl: 'That is not a LinkedIn profile link (https://www.linkedin.com/in/…).' },
+    });
+  });
+
   it('validates only the keys given', () => {
     expect(validateCandidateDraft({ email: 'x@y.io' }, 'PH')).toEqual({ ok: true, value: { email: 'x@y.io' } });
   });

@@ -3,6 +3,7 @@
  * value or a map of field → message that says why (shown inline beside the field). Nothing
  * here touches the database: mutations run the same checks again inside their transaction.
  */
+import { canonicalFacebookUrl, canonicalLinkedInUrl } from './duplicates';
 import type { AttributeDef } from './model';
 import { toE164, type CountryCode } from './phone';
 
@@ -170,8 +171,22 @@ export function validateCandidateDraft(draft: Partial<CandidateDraft>, country: 
     const raw = draft[key];
     if (raw === undefined) continue;
     const problem = urlProblem(raw);
-    if (problem) errors[key] = problem;
-    else value[key] = raw.trim() || undefined;
+    if (problem) {
+      errors[key] = problem;
+      continue;
+    }
+    if (!raw.trim()) {
+      value[key] = undefined;
+      continue;
+    }
+    // Stored in the same canonical form that capture, import and add-by-hand match duplicates on.
+    const canonical = key === 'linkedinUrl' ? canonicalLinkedInUrl(raw) : canonicalFacebookUrl(raw);
+    if (canonical) value[key] = canonical;
+    else
+      errors[key] =
+        key === 'linkedinUrl'
+          ? 'That is not a LinkedIn profile link (https://www.linkedin.com/in/…).'
+          : 'That is not a Facebook profile link (https://www.facebook.com/…).';
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
 }
