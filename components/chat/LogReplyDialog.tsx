@@ -5,6 +5,7 @@ import { CHANNELS, MAX_REPLY_ATTACHMENT_BYTES, MAX_REPLY_CHARS } from '../../lib
 import type { AppState } from '../app/state';
 import { Dialog } from '../ui/Dialog';
 import { loadReplyDefaults, logReply } from './history-actions';
+import { FormFooter } from '../ui/FormFooter';
 
 /** `YYYY-MM-DDTHH:mm` in local time: the value of an `<input type="datetime-local">`. */
 function localInputValue(at: number): string {
@@ -100,19 +101,7 @@ export function LogReplyDialog(props: { state: AppState; candidateId: string; le
           <label for={`${id}-file`}>Attachment (optional)</label>
           <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
         </div>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            Log reply
-          </button>
-        </div>
+        <FormFooter problem={error} onCancel={props.onClose} submitLabel="Log reply" busy={saving} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { UserError } from '../../lib/db/errors';
 import { createCampaign } from '../app/actions';
 import type { AppState } from '../app/state';
 import { Dialog } from '../ui/Dialog';
+import { FormFooter } from '../ui/FormFooter';
 
 export function NewCampaignDialog({ state, onClose }: { state: AppState; onClose: () => void }) {
   const [name, setName] = useState('');
@@ -44,19 +45,7 @@ export function NewCampaignDialog({ state, onClose }: { state: AppState; onClose
           Location
           <input type="text" value={location} maxLength={200} onInput={(e) => setLocation(e.currentTarget.value)} />
         </label>
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            Create campaign
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={onClose} submitLabel="Create campaign" busy={saving} />
       </form>
     </Dialog>
   );

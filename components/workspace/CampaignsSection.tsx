@@ -7,6 +7,7 @@ import { NewCampaignDialog } from '../leads/NewCampaignDialog';
 import { Dialog } from '../ui/Dialog';
 import { permissionProblem, renameCampaign, setCampaignStatus } from './actions';
 import { rowNameId, Section } from './Section';
+import { FormFooter } from '../ui/FormFooter';
 
 export function CampaignsSection({ state }: { state: AppState }) {
   const readOnly = permissionProblem(state.actor.value, 'campaign.manage');
@@ -119,19 +120,7 @@ function RenameCampaignDialog(props: { state: AppState; campaign: Campaign; onCl
           Location
           <input type="text" value={location} onInput={(e) => setLocation(e.currentTarget.value)} />
         </label>
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={props.onClose} submitLabel="Save" busy={saving} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { ColorChoice } from './ColorChoice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { countLabelLeads, createLabel, deleteLabel, permissionProblem, updateLabel } from './actions';
 import { rowNameId, Section } from './Section';
+import { FormFooter } from '../ui/FormFooter';
 
 export function LabelsSection({ state }: { state: AppState }) {
   const readOnly = permissionProblem(state.actor.value, 'label.manage');
@@ -138,19 +139,7 @@ function EditLabelDialog(props: { state: AppState; label: Label; onClose: () => 
           />
         </label>
         <ColorChoice name={radioName} label="Color" value={color} onChange={setColor} />
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={props.onClose} submitLabel="Save" busy={saving} />
       </form>
     </Dialog>
   );

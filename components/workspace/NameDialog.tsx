@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { NameCheck } from '../../lib/domain/names';
 import { Dialog } from '../ui/Dialog';
 import type { Outcome } from './actions';
+import { FormFooter } from '../ui/FormFooter';
 
 /** A dialog with one name field: checked as the recruiter submits, refused with the reason. */
 export function NameDialog(props: {
@@ -40,19 +41,7 @@ export function NameDialog(props: {
             onInput={(e) => setValue(e.currentTarget.value)}
           />
         </label>
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            {props.submitLabel}
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={props.onClose} submitLabel={props.submitLabel} busy={saving} />
       </form>
     </Dialog>
   );
