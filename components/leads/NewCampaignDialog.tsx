@@ -1,14 +1,24 @@
 import { useState } from 'preact/hooks';
-import { validateCampaign } from '../../lib/db/mutations/campaigns';
+import { validateCampaign, type NewCampaign } from '../../lib/db/mutations/campaigns';
 import { UserError } from '../../lib/db/errors';
 import { createCampaign } from '../app/actions';
 import type { AppState } from '../app/state';
 import { Dialog } from '../ui/Dialog';
 import { FormFooter } from '../ui/FormFooter';
 
-export function NewCampaignDialog({ state, onClose }: { state: AppState; onClose: () => void }) {
-  const [name, setName] = useState('');
-  const [location, setLocation] = useState('');
+/**
+ * Job title and location of a campaign, checked before saving; a refusal keeps what was typed.
+ * `onSave` returns null when saved, else the reason to show.
+ */
+export function CampaignDialog(props: {
+  title: string;
+  submitLabel: string;
+  initial: NewCampaign;
+  onSave: (input: NewCampaign) => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState(props.initial.name);
+  const [location, setLocation] = useState(props.initial.location);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -21,14 +31,14 @@ export function NewCampaignDialog({ state, onClose }: { state: AppState; onClose
       return;
     }
     setSaving(true);
-    const ok = await createCampaign(state, { name, location });
+    const refused = await props.onSave({ name, location });
     setSaving(false);
-    if (ok) onClose();
-    else setProblem(state.error.value);
+    if (refused === null) props.onClose();
+    else setProblem(refused);
   };
 
   return (
-    <Dialog title="New campaign" onClose={onClose}>
+    <Dialog title={props.title} onClose={props.onClose}>
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
         <label>
           Job title
@@ -45,8 +55,20 @@ export function NewCampaignDialog({ state, onClose }: { state: AppState; onClose
           Location
           <input type="text" value={location} maxLength={200} onInput={(e) => setLocation(e.currentTarget.value)} />
         </label>
-        <FormFooter problem={problem} onCancel={onClose} submitLabel="Create campaign" busy={saving} />
+        <FormFooter problem={problem} onCancel={props.onClose} submitLabel={props.submitLabel} busy={saving} />
       </form>
     </Dialog>
+  );
+}
+
+export function NewCampaignDialog({ state, onClose }: { state: AppState; onClose: () => void }) {
+  return (
+    <CampaignDialog
+      title="New campaign"
+      submitLabel="Create campaign"
+      initial={{ name: '', location: '' }}
+      onSave={async (input) => ((await createCampaign(state, input)) ? null : (state.error.value ?? 'Not saved.'))}
+      onClose={onClose}
+    />
   );
 }

@@ -1,13 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Campaign } from '../../lib/domain/model';
-import { validateCampaign } from '../../lib/db/mutations/campaigns';
-import { UserError } from '../../lib/db/errors';
 import type { AppState } from '../app/state';
-import { NewCampaignDialog } from '../leads/NewCampaignDialog';
-import { Dialog } from '../ui/Dialog';
+import { CampaignDialog, NewCampaignDialog } from '../leads/NewCampaignDialog';
 import { permissionProblem, renameCampaign, setCampaignStatus } from './actions';
 import { rowNameId, Section } from './Section';
-import { FormFooter } from '../ui/FormFooter';
 
 export function CampaignsSection({ state }: { state: AppState }) {
   const readOnly = permissionProblem(state.actor.value, 'campaign.manage');
@@ -84,44 +80,16 @@ export function CampaignsSection({ state }: { state: AppState }) {
 }
 
 function RenameCampaignDialog(props: { state: AppState; campaign: Campaign; onClose: () => void }) {
-  const [name, setName] = useState(props.campaign.name);
-  const [location, setLocation] = useState(props.campaign.location);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    try {
-      validateCampaign({ name, location });
-    } catch (error) {
-      return setProblem(error instanceof UserError ? error.message : 'Check the fields.');
-    }
-    setSaving(true);
-    const outcome = await renameCampaign(props.state, props.campaign.id, { name, location });
-    setSaving(false);
-    if (outcome.ok) props.onClose();
-    else setProblem(outcome.error);
-  };
-
   return (
-    <Dialog title="Rename campaign" onClose={props.onClose}>
-      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-        <label>
-          Job title
-          <input
-            type="text"
-            value={name}
-           
-            aria-invalid={problem ? true : undefined}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          Location
-          <input type="text" value={location} onInput={(e) => setLocation(e.currentTarget.value)} />
-        </label>
-        <FormFooter problem={problem} onCancel={props.onClose} submitLabel="Save" busy={saving} />
-      </form>
-    </Dialog>
+    <CampaignDialog
+      title="Rename campaign"
+      submitLabel="Save"
+      initial={{ name: props.campaign.name, location: props.campaign.location }}
+      onSave={async (input) => {
+        const outcome = await renameCampaign(props.state, props.campaign.id, input);
+        return outcome.ok ? null : outcome.error;
+      }}
+      onClose={props.onClose}
+    />
   );
 }
