@@ -6,6 +6,7 @@ import { DAY_MS, isDailyRunDue } from '../domain/no-response';
 import { openDatabase } from './database';
 import { startCaptureHandler } from './capture-handler';
 import { startJobRunner } from './job-runner';
+import { handleCommand, startQuickReplies } from './quick-reply-handler';
 
 /** The daily alarm of the No Response rule (DESIGN §1). */
 export const NO_RESPONSE_ALARM = 'leadside:no-response';
@@ -44,6 +45,13 @@ export function startBackground(): void {
 
   startJobRunner();
   startCaptureHandler();
+  startQuickReplies();
+
+  if (import.meta.env.MODE !== 'production') {
+    // End-to-end tests cannot press an extension shortcut (DESIGN §7): they grant activeTab with
+    // a real toolbar click, then call the command's own handler from here.
+    (globalThis as unknown as { __leadside: unknown }).__leadside = { handleCommand };
+  }
 }
 
 async function scheduleNoResponse(): Promise<void> {

@@ -125,8 +125,12 @@ export interface PreparedMessage {
   render: RenderResult;
 }
 
-function checkDraftShape(draft: MessageDraft): void {
-  if (!(SENDABLE_CHANNELS as readonly string[]).includes(draft.channel)) throw new UserError('Choose a channel: SMS, Facebook, Email or WhatsApp.');
+/** Channels a text typed on another site may be logged under (quick replies in any tab). */
+export const LOGGABLE_CHANNELS = [...SENDABLE_CHANNELS, 'linkedin'] as const satisfies readonly Channel[];
+
+function checkDraftShape(draft: MessageDraft, options: Pick<SendOptions, 'preRendered'> = {}): void {
+  const channels: readonly string[] = options.preRendered ? LOGGABLE_CHANNELS : SENDABLE_CHANNELS;
+  if (!channels.includes(draft.channel)) throw new UserError('Choose a channel: SMS, Facebook, Email or WhatsApp.');
   if (draft.body.length > MAX_MESSAGE_LENGTH) {
     throw new UserError(`This message is ${draft.body.length.toLocaleString('en')} characters long; the limit is ${MAX_MESSAGE_LENGTH.toLocaleString('en')}.`);
   }
@@ -156,13 +160,20 @@ export function formatBytes(bytes: number): string {
  * Every check of a send, without writing: throws the UserError sendMessage would throw. The
  * history is read whole for the guard; `[candidateId+sentAt]` keeps it to this person's rows.
  */
-export async function prepareMessage(db: LeadsideDB, actorId: Id, draft: MessageDraft): Promise<PreparedMessage> {
-  checkDraftShape(draft);
+export async function prepareMessage(
+  db: LeadsideDB,
+  actorId: Id,
+  draft: MessageDraft,
+  options: Pick<SendOptions, 'preRendered'> = {},
+): Promise<PreparedMessage> {
+  checkDraftShape(draft, options);
   const data = await loadTokenData(db, draft.candidateId, draft.leadId, actorId);
   if (!data) throw new UserError('That candidate no longer exists.');
   const dnc = doNotContactReason(data.candidate);
   if (dnc) throw new UserError(dnc);
-  const render = renderTokens(draft.body, data.values);
+  // Already rendered elsewhere (a quick reply inserted on another site): rendering again could
+  // turn a value that looks like a token (a name such as "{{x}}") into an error.
+  const render = options.preRendered ? { text: draft.body, unknown: [], missing: [], broken: [], ok: true } : renderTokens(draft.body, data.values);
   const subjectRender = draft.channel === 'email' && draft.subject ? renderTokens(draft.subject, data.values) : null;
   const problems = [...describeTokenProblems(render), ...(subjectRender ? describeTokenProblems(subjectRender).map((p) => `Subject: ${p}`) : [])];
   if (problems.length > 0) throw new UserError(problems.join(' '));
@@ -176,6 +187,11 @@ export interface SendOptions {
   actingRole?: Role;
   /** Local mode logs hand-offs; team mode queues for the server. Default 'handed_off'. */
   status?: Extract<Message['status'], 'handed_off' | 'queued'>;
+  /**
+   * The body is final text, not a template (a quick reply rendered and inserted on another
+   * site): it is logged as it is, and may also be logged under the LinkedIn channel.
+   */
+  preRendered?: boolean;
 }
 
 function kindOf(attachments: readonly Attachment[]): Message['kind'] {
@@ -189,7 +205,7 @@ function kindOf(attachments: readonly Attachment[]): Message['kind'] {
 
 async function logMessage(scope: MutationScope, draft: MessageDraft, options: SendOptions): Promise<Message> {
   await requireRole(scope.db, scope.actorId, 'lead.message', options.actingRole);
-  const prepared = await prepareMessage(scope.db, scope.actorId, draft);
+  const prepared = await prepareMessage(scope.db, scope.actorId, draft, options);
   const attachments = (draft.attachments ?? []).map((a) => ({ ...a }));
   const message: Message = {
     id: newId(scope.now),
@@ -220,7 +236,7 @@ const SEND_TABLES = ['messages', 'candidates', 'leads', 'campaigns', 'workspaces
 
 /** Logs one outbound message (after its hand-off was opened), or refuses with the reason. */
 export async function sendMessage(ctx: MutationContext, draft: MessageDraft, options: SendOptions = {}): Promise<Message> {
-  checkDraftShape(draft);
+  checkDraftShape(draft, options);
   // The outbox gets the message without the bytes of its attachments (they sync on their own).
   const args = { ...draft, attachments: (draft.attachments ?? []).map(({ id, name, type, size }) => ({ id, name, type, size })) };
   return mutate(ctx, 'sendMessage', args, SEND_TABLES, (scope) => logMessage(scope, draft, options));
