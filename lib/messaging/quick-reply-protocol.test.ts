@@ -11,6 +11,7 @@ describe('parseQuickReplyMessage', () => {
     });
     expect(parseQuickReplyMessage({ type: 'qr:context', payload: { href: 'https://x.test/', person: null } })?.payload).toEqual({ href: 'https://x.test/', person: null });
     expect(parseQuickReplyMessage({ type: 'qr:search', payload: { query: 'maria' } })?.payload).toEqual({ query: 'maria' });
+    expect(parseQuickReplyMessage({ type: 'qr:match', payload: { name: 'Ana Reyes' } })?.payload).toEqual({ name: 'Ana Reyes' });
     expect(parseQuickReplyMessage({ type: 'qr:check', payload: { candidateId: 'cand_1', text: 'Hi', channel: null } })?.payload).toEqual({
       candidateId: 'cand_1',
       text: 'Hi',
@@ -28,6 +29,8 @@ describe('parseQuickReplyMessage', () => {
       { type: 'qr:unknown', payload: {} },
       { type: 'qr:search', payload: { query: 'x', extra: 1 } },
       { type: 'qr:search', payload: {} },
+      { type: 'qr:match', payload: { name: '' } },
+      { type: 'qr:match', payload: { name: 'x'.repeat(QR_CAPS.name + 1) } },
       { type: 'qr:search', payload: { query: 'x'.repeat(QR_CAPS.query + 1) } },
       { type: 'qr:context', payload: { href: 'https://x.test/', person: { ...person, site: 'myspace' } } },
       { type: 'qr:context', payload: { href: 'https://x.test/', person: { ...person, name: 'x'.repeat(QR_CAPS.name + 1) } } },

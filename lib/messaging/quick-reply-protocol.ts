@@ -39,6 +39,11 @@ export type CandidateSource = 'page' | 'panel' | 'chosen';
 export interface QuickReplyMessages {
   /** The picker opened: what can it offer here? */
   'qr:context': { href: string; person: PagePerson | null };
+  /**
+   * The page names the person but no contact detail matched: look for the name (a scan of every
+   * candidate, so it is asked for separately and the replies are listed meanwhile).
+   */
+  'qr:match': { name: string };
   /** The recruiter searches for the candidate (any identifier). */
   'qr:search': { query: string };
   /** Before inserting: may this text go to this candidate (Do not contact, Duplicate Message)? */
@@ -62,8 +67,11 @@ export interface QuickReplyResponses {
         logging: boolean;
         /** A quick reply chosen in the side panel ("Insert into page"), to insert at once. */
         preselect: string | null;
+        /** No candidate yet, but the page shows this name: ask `qr:match` for it. */
+        lookupName: string | null;
       }
     | { ok: false; error: string };
+  'qr:match': { ok: true; candidate: PickerCandidate | null; source: CandidateSource | null } | { ok: false; error: string };
   'qr:search': { ok: true; candidates: PickerCandidate[] } | { ok: false; error: string };
   'qr:check': { ok: true } | { ok: false; error: string };
   'qr:log': { ok: true; logged: boolean } | { ok: false; error: string };
@@ -76,7 +84,7 @@ export interface QuickReplyEnvelope<T extends QuickReplyMessageType = QuickReply
   payload: QuickReplyMessages[T];
 }
 
-export const QUICK_REPLY_TYPES: readonly QuickReplyMessageType[] = ['qr:context', 'qr:search', 'qr:check', 'qr:log'];
+export const QUICK_REPLY_TYPES: readonly QuickReplyMessageType[] = ['qr:context', 'qr:match', 'qr:search', 'qr:check', 'qr:log'];
 
 export const QR_CAPS = {
   url: 2048,
@@ -139,6 +147,11 @@ export function parseQuickReplyMessage(raw: unknown): QuickReplyEnvelope | null 
       const who = r.person === null ? null : person(r.person);
       if (href === null || (r.person !== null && !who)) return null;
       return { type: 'qr:context', payload: { href, person: who } };
+    }
+    case 'qr:match': {
+      const r = record(p, ['name']);
+      const name = r ? text(r.name, QR_CAPS.name) : null;
+      return name ? { type: 'qr:match', payload: { name } } : null;
     }
     case 'qr:search': {
       const r = record(p, ['query']);

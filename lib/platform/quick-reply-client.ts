@@ -20,6 +20,7 @@ async function send<T extends QuickReplyMessageType>(type: T, payload: QuickRepl
 export function pickerPort(href: string, person: PagePerson | null): PickerPort {
   return {
     context: () => send('qr:context', { href, person }),
+    match: (name) => send('qr:match', { name }),
     search: (query) => send('qr:search', { query }),
     check: (candidateId, text, channel) => send('qr:check', { candidateId, text, channel }),
     log: (candidateId, text, channel, quickReplyId) => send('qr:log', { candidateId, text, channel, quickReplyId }),

@@ -4,7 +4,7 @@ import { makeCandidate, makeDb, makeUser } from '../../tests/factories';
 import { sendMessage } from '../db/mutations/messages';
 import type { LeadsideDB } from '../db/schema';
 import type { PagePerson } from '../messaging/quick-reply-protocol';
-import { matchPerson } from './quick-reply-handler';
+import { matchByName, matchPerson } from './quick-reply-handler';
 
 let db: LeadsideDB;
 const nobody: PagePerson = { site: 'whatsapp', channel: 'whatsapp', name: '', phone: '', email: '', profileUrl: '' };
@@ -33,9 +33,11 @@ describe('matchPerson', () => {
   });
 
   it('trusts a name only when exactly one candidate has it', async () => {
-    expect((await matchPerson(db, { ...nobody, name: 'maria  santos' }, 'PH'))?.id).toBe('maria');
-    expect(await matchPerson(db, { ...nobody, name: 'Ana Cruz' }, 'PH')).toBeNull();
-    expect(await matchPerson(db, { ...nobody, name: 'Someone Else', phone: '+15550000000' }, 'PH')).toBeNull();
+    expect((await matchByName(db, 'maria  santos'))?.id).toBe('maria');
+    expect(await matchByName(db, 'Ana Cruz')).toBeNull();
+    expect(await matchByName(db, 'Jo')).toBeNull();
+    // Indexed lookups never guess from the name.
+    expect(await matchPerson(db, { ...nobody, name: 'María Santos', phone: '+15550000000' }, 'PH')).toBeNull();
   });
 });
 

@@ -88,6 +88,8 @@ async function answer(
     switch (type) {
       case 'qr:context':
         return await context(payload as QuickReplyMessages['qr:context'], tabId);
+      case 'qr:match':
+        return await matchName((payload as QuickReplyMessages['qr:match']).name);
       case 'qr:search':
         return await search((payload as QuickReplyMessages['qr:search']).query);
       case 'qr:check':
@@ -129,7 +131,7 @@ async function pickerCandidate(c: Ctx, candidate: Candidate): Promise<PickerCand
   };
 }
 
-/** The candidate the page's conversation is with: profile link, email, phone, then a unique name. */
+/** The candidate the page's conversation is with, by profile link, email or phone (indexed). */
 export async function matchPerson(db: LeadsideDB, person: PagePerson, country: Settings['defaultCountry']): Promise<Candidate | null> {
   const linkedin = person.profileUrl ? canonicalLinkedInUrl(person.profileUrl) : null;
   if (linkedin) {
@@ -150,16 +152,27 @@ export async function matchPerson(db: LeadsideDB, person: PagePerson, country: S
     const hit = await db.candidates.where('phone').equals(phone).first();
     if (hit) return hit;
   }
-  const name = fold(person.name.trim()).replace(/\s+/g, ' ');
-  if (name.length >= 3) {
-    // A name alone is trusted only when exactly one candidate has it.
-    const same = await db.candidates
-      .filter((c) => fold(fullName(c)).replace(/\s+/g, ' ') === name)
-      .limit(2)
-      .toArray();
-    if (same.length === 1) return same[0]!;
-  }
   return null;
+}
+
+function nameKey(name: string): string {
+  return fold(name.trim()).replace(/\s+/g, ' ');
+}
+
+/** Names worth a scan: at least three characters. */
+export function isSearchableName(name: string): boolean {
+  return nameKey(name).length >= 3;
+}
+
+/**
+ * The only candidate with this full name, or null (none, or namesakes: a name alone never picks
+ * between two people). Reads every candidate, so it runs only when nothing indexed matched.
+ */
+export async function matchByName(db: LeadsideDB, name: string): Promise<Candidate | null> {
+  const key = nameKey(name);
+  if (key.length < 3) return null;
+  const same = await db.candidates.filter((c) => nameKey(fullName(c)) === key).limit(2).toArray();
+  return same.length === 1 ? same[0]! : null;
 }
 
 async function panelCandidate(db: LeadsideDB): Promise<Candidate | null> {
@@ -182,7 +195,10 @@ async function context(p: QuickReplyMessages['qr:context'], tabId: number): Prom
     candidate = await matchPerson(c.db, p.person, c.settings.defaultCountry);
     if (candidate) source = 'page';
   }
-  if (!candidate) {
+  // A name alone needs a scan of every candidate: the picker asks for it separately (qr:match)
+  // so the replies show at once. Only then does the side panel's candidate stand in.
+  const lookupName = !candidate && p.person && isSearchableName(p.person.name) ? p.person.name : null;
+  if (!candidate && !lookupName) {
     candidate = await panelCandidate(c.db);
     if (candidate) source = 'panel';
   }
@@ -196,7 +212,16 @@ async function context(p: QuickReplyMessages['qr:context'], tabId: number): Prom
     channel,
     logging: loggingOn(c.settings) && channel !== null,
     preselect: await takePending(tabId),
+    lookupName,
   };
+}
+
+async function matchName(name: string): Promise<QuickReplyResponses['qr:match']> {
+  const c = await ctx();
+  const byName = await matchByName(c.db, name);
+  if (byName) return { ok: true, candidate: await pickerCandidate(c, byName), source: 'page' };
+  const shown = await panelCandidate(c.db);
+  return { ok: true, candidate: shown ? await pickerCandidate(c, shown) : null, source: shown ? 'panel' : null };
 }
 
 /** Candidates by any identifier: C-/A- reference, email, phone digits, or name words. */

@@ -19,6 +19,7 @@ import { insertProblem, insertText, restore, type InsertTarget, type TargetResul
 
 export interface PickerPort {
   context(): Promise<QuickReplyResponses['qr:context']>;
+  match(name: string): Promise<QuickReplyResponses['qr:match']>;
   search(query: string): Promise<QuickReplyResponses['qr:search']>;
   check(candidateId: string, text: string, channel: LogChannel | null): Promise<QuickReplyResponses['qr:check']>;
   log(candidateId: string, text: string, channel: LogChannel, quickReplyId: string): Promise<QuickReplyResponses['qr:log']>;
@@ -218,8 +219,13 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
   const results = make(doc, 'ul', { id: 'lsqr-candidates', role: 'listbox', hidden: true });
   results.setAttribute('aria-label', 'Candidates');
   const searchBox = make(doc, 'div', { hidden: true }, search, results);
+  let lookingFor = context.lookupName;
   const drawWho = () => {
     who.replaceChildren();
+    if (lookingFor) {
+      who.append(make(doc, 'span', { textContent: `Looking for ${lookingFor} in Leadside…` }));
+      return;
+    }
     if (candidate) {
       who.append('To: ', make(doc, 'strong', { textContent: candidate.name }), make(doc, 'span', { textContent: `(${SOURCE_NOTE[source ?? 'chosen']})` }));
       change.textContent = 'Change';
@@ -266,7 +272,8 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
     }
     const { render, problem: why } = renderFor(reply, candidate);
     preview.textContent = render.text;
-    if (why) {
+    if (lookingFor) insert.disabled = true;
+    if (why && !lookingFor) {
       problem.textContent = why;
       insert.disabled = true;
     }
@@ -384,7 +391,7 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
   let inserting = false;
   const choose = async () => {
     const reply = selected();
-    if (!reply || inserting) return;
+    if (!reply || inserting || lookingFor) return;
     const { render, problem: why } = renderFor(reply, candidate);
     if (why) {
       problem.textContent = why;
@@ -429,7 +436,23 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
   drawList();
   place();
   filter.focus();
-  if (pre >= 0 && !renderFor(replies[pre]!, candidate).problem) void choose();
+  performance.mark('leadside:quick-reply-shown');
+  const autoInsert = () => {
+    if (pre >= 0 && !renderFor(replies[pre]!, candidate).problem) void choose();
+  };
+  if (lookingFor) {
+    void port.match(lookingFor).then((found) => {
+      if (!host.isConnected) return;
+      lookingFor = null;
+      if (found.ok && found.candidate && !candidate) {
+        candidate = found.candidate;
+        source = found.source;
+      }
+      drawWho();
+      drawPreview();
+      autoInsert();
+    });
+  } else autoInsert();
   return closed;
 }
 
