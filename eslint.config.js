@@ -6,7 +6,7 @@ const browserApiMessage =
   'Only lib/platform/ may touch browser APIs (DESIGN §2): take what you need as an argument.';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.bench/**', 'tests/e2e/fixtures/editors/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

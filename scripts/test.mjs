@@ -12,6 +12,7 @@
 // non-zero when a step fails, a test fails, or a report is missing: a crashed run is never green.
 import { spawn } from 'node:child_process';
 import { findChromium } from './lib/chromium.mjs';
+import { buildEditorFixtures } from './build-editor-fixtures.mjs';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +138,13 @@ if (runE2e) {
   } else if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     problems.push(`e2e: not run, no test build at ${path.relative(ROOT, EXTENSION_DIR)} (run without --no-build)`);
   } else {
+    // The editor fixture pages (real Lexical, Draft.js, React) load bundles built from
+    // tests/e2e/fixtures/editors/src; skipped when they are up to date.
+    try {
+      await buildEditorFixtures();
+    } catch (error) {
+      problems.push(`e2e: the editor fixtures did not build: ${error instanceof Error ? error.message : String(error)}`);
+    }
     await vitest('e2e', { CHROME_PATH: chromePath, LEADSIDE_EXTENSION_DIR: EXTENSION_DIR });
   }
 }
