@@ -8,7 +8,10 @@
 // context.route (harness serveSite). The picker's shadow root is open in test builds only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectConsole, grantActiveTab, launchExtension, readTable, serveSite, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT_DIR, collectConsole, fixturePath, grantActiveTab, launchExtension, readTable, serveSite, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
 
 interface CandidateRow {
   id: string;
@@ -77,7 +80,87 @@ const PLAIN_PAGE = `<!doctype html><meta charset="utf-8"><title>Plain fields</ti
 
 const FRAME_PAGE = `<!doctype html><meta charset="utf-8"><textarea aria-label="Framed note"></textarea>`;
 
+// The real editor libraries, bundled by scripts/build-editor-fixtures.mjs (npm test builds them).
+const EDITORS_DIR = path.resolve(import.meta.dirname, 'fixtures/editors');
+const EDITOR_BUNDLE = (name: string) => readFileSync(path.join(EDITORS_DIR, 'dist', name));
+
+/**
+ * A saved messaging-site fixture (tests/fixtures/threads) as its site serves it, with the real
+ * Lexical editor mounted on the composer where the site uses Lexical.
+ */
+function threadPage(file: string): string {
+  const html = readFileSync(fixturePath('threads', file), 'utf8');
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/data-fixture-field="(composer|body|reply)"/, 'id="fx-composer" data-fixture-field="$1"')
+    .replace('</body>', '<script src="/__fixture/lexical.js"></script></body>');
+}
+
+function siteHandler(file: string) {
+  return ({ url }: { url: URL }) =>
+    url.pathname === '/__fixture/lexical.js'
+      ? { contentType: 'text/javascript', body: EDITOR_BUNDLE('lexical.js') }
+      : url.pathname.endsWith('.js') || url.pathname.endsWith('.ico')
+        ? null
+        : threadPage(file);
+}
+
+/** The editor's own state (Lexical's, Draft's, React's), read in the page's main world. */
+async function editorState(page: Page, id: string): Promise<{ text: string; selection: { anchor: number; focus: number } | null }> {
+  return page.evaluate((key) => {
+    const editor = (globalThis as unknown as { __fixtureEditors: Record<string, { text(): string; selection(): { anchor: number; focus: number } | null }> }).__fixtureEditors[key]!;
+    return { text: editor.text(), selection: editor.selection() };
+  }, id);
+}
+
+/** Adds a candidate (with an application in a sample campaign) and a quick reply, directly. */
+async function seed(rows: { candidates?: Record<string, unknown>[]; quickReplies?: Record<string, unknown>[] }): Promise<void> {
+  await panel.evaluate(async (r) => {
+    type Table = { bulkAdd(rows: unknown[]): Promise<unknown>; toCollection(): { first(): Promise<{ id: string } | undefined> } };
+    const db = (globalThis as unknown as { __leadside: { state: { db: Record<string, Table> } } }).__leadside.state.db;
+    const campaign = await db.campaigns!.toCollection().first();
+    const now = Date.now();
+    let n = 0;
+    for (const c of r.candidates ?? []) {
+      n++;
+      await db.candidates!.bulkAdd([{ createdAt: now, updatedAt: now, ...c }]);
+      await db.leads!.bulkAdd([
+        {
+          id: `lead_qr_${String(c.id)}`,
+          ref: `A-9${n}${String(now).slice(-4)}`,
+          candidateId: c.id,
+          campaignId: campaign!.id,
+          folderId: 'inbox',
+          source: 'Manual',
+          labels: [],
+          attributes: {},
+          answers: [],
+          attachments: [],
+          addedAt: now,
+          lastActivityAt: now,
+          updatedAt: now,
+        },
+      ]);
+    }
+    if (r.quickReplies?.length) await db.quickReplies!.bulkAdd(r.quickReplies.map((q) => ({ channels: ['sms', 'facebook', 'email', 'whatsapp'], updatedAt: now, ...q })));
+  }, rows);
+}
+
+/** Filters the picker to one reply and inserts it; waits for the picker to close. */
+async function chooseReply(page: Page, title: string): Promise<string> {
+  const dialog = picker(page);
+  const filter = dialog.getByRole('combobox', { name: 'Filter quick replies' });
+  await filter.fill(title);
+  await expect.poll(() => dialog.getByRole('option').count()).toBe(1);
+  const preview = (await dialog.getByRole('region', { name: 'Preview' }).textContent()) ?? '';
+  await filter.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  return preview;
+}
+
 beforeAll(async () => {
+  // The editor bundles (a no-op when up to date; npm test builds them too).
+  execFileSync(process.execPath, [path.join(ROOT_DIR, 'scripts/build-editor-fixtures.mjs')], { stdio: 'inherit' });
   ext = await launchExtension();
   panel = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(ext.context, { ignore: [/Failed to load resource/] });
@@ -87,6 +170,21 @@ beforeAll(async () => {
   leads = await readTable<LeadRow>(panel, 'leads');
   await serveSite(ext.context, 'fields.example', ({ url }) => (url.pathname === '/' ? PLAIN_PAGE : null));
   await serveSite(ext.context, 'other.example', () => FRAME_PAGE);
+  await serveSite(ext.context, 'editors.example', EDITORS_DIR);
+  await seed({
+    candidates: [
+      { id: 'qr_ana', ref: 'C-90001', firstName: 'Ana', lastName: 'Reyes', linkedinUrl: 'https://www.linkedin.com/in/ana-reyes-12ab' },
+      { id: 'qr_carla', ref: 'C-90002', firstName: 'Carla', lastName: 'Phone', phone: '+639171234567' },
+      { id: 'qr_ben', ref: 'C-90003', firstName: 'Ben', lastName: 'Cruz', email: 'ben.cruz@example.org' },
+      { id: 'qr_kim', ref: 'C-90004', firstName: 'Kim', lastName: 'Tan', facebookUrl: 'https://www.facebook.com/ana.reyes.demo' },
+    ],
+    quickReplies: [
+      { id: 'qr_thanks', title: 'Thanks note', body: 'Thanks {{candidate_name}}, talk soon.' },
+      { id: 'qr_wa', title: 'WhatsApp hello', body: 'Hello {{candidate_name}}! Is now a good time to chat about {{campaign_name}}?' },
+      { id: 'qr_li', title: 'LinkedIn intro', body: 'Hi {{candidate_first_name}}, I saw your profile and would love to talk.' },
+      { id: 'qr_mail', title: 'Mail follow-up', body: 'Dear {{candidate_full_name}},\nthank you for your time today.' },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -177,6 +275,137 @@ describe('the picker on a plain page', () => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/^This field takes at most 20 characters; with this reply it would hold \d+\.$/);
     expect(await subject.inputValue()).toBe('');
     await page.close();
+  });
+
+  it('logs nothing in the console from our script (plain page)', () => {
+    expect(consoleLog.errors.filter((e) => /leadside|quick-reply/i.test(e))).toEqual([]);
+  });
+});
+
+describe('five editor kinds, each checked in its own state (real Lexical, Draft.js, React 18)', () => {
+  let page: Page;
+  let who: CandidateRow;
+
+  beforeAll(async () => {
+    // The candidate open in the side panel stands in when the page names nobody.
+    who = candidates.find((c) => !c.doNotContact && c.firstName.length > 1 && leads.some((l) => l.candidateId === c.id))!;
+    await panel.getByRole('searchbox', { name: 'Search candidates' }).fill(who.ref);
+    const count = leads.filter((l) => l.candidateId === who.id).length;
+    await waitFor(async () => (await countText()) === (count === 1 ? '1 lead' : `${count} leads`), { message: 'the candidate listed' });
+    await panel.getByRole('list', { name: 'Leads' }).getByRole('listitem').first().getByRole('button', { name: `${who.firstName} ${who.lastName}`.trim(), exact: true }).click();
+    await panel.getByRole('dialog', { name: `${who.firstName} ${who.lastName}`.trim() }).waitFor();
+    page = await ext.context.newPage();
+    await page.goto('https://editors.example/editors.html');
+    await page.waitForFunction(() => Object.keys((globalThis as unknown as { __fixtureEditors?: object }).__fixtureEditors ?? {}).length >= 3);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  const kinds = [
+    { id: 'lexical', label: 'Lexical editor', undo: true },
+    { id: 'draft', label: 'Draft editor', undo: true },
+    { id: 'react-textarea', label: 'React textarea', undo: true },
+    { id: 'plain-contenteditable', label: 'Plain contenteditable', undo: true },
+    { id: 'plain-input', label: 'Plain input', undo: true },
+  ];
+
+  it.each(kinds)('$label: the rendered reply lands in the editor state, caret after it, and undo removes it', async ({ id, label }) => {
+    const field = page.getByRole('textbox', { name: label });
+    await field.click();
+    await page.keyboard.type('Start ');
+    await page.waitForTimeout(400); // past Lexical's history merge window: the insert is its own step
+    const read = async () =>
+      id === 'plain-contenteditable' || id === 'plain-input'
+        ? await page.evaluate((key) => {
+            const el = document.getElementById(key) as HTMLInputElement | HTMLElement;
+            const text = 'value' in el ? (el).value : el.innerText.replace(/\n$/, '').replace(/\u00a0/g, ' ');
+            let caret: number | null;
+            if ('value' in el) caret = (el).selectionStart;
+            else {
+              const sel = document.getSelection()!;
+              const range = document.createRange();
+              range.selectNodeContents(el);
+              range.setEnd(sel.focusNode!, sel.focusOffset);
+              caret = range.toString().length;
+            }
+            return { text, selection: caret === null ? null : { anchor: caret, focus: caret } };
+          }, id)
+        : await editorState(page, id);
+    expect((await read()).text).toBe('Start ');
+
+    await pressShortcut(page);
+    const dialog = picker(page);
+    await expect.poll(() => dialog.textContent()).toMatch(new RegExp(`To: ${who.firstName}.*\\(open in Leadside\\)`));
+    const inserted = await chooseReply(page, 'Thanks note');
+    expect(inserted).toBe(`Thanks ${who.firstName}, talk soon.`);
+
+    const expected = `Start ${inserted}`;
+    await expect.poll(async () => (await read()).text).toBe(expected);
+    expect((await read()).selection).toEqual({ anchor: expected.length, focus: expected.length });
+    // Focus is back in the field (Draft's and React's editable elements sit inside the host).
+    expect(await page.evaluate(() => document.activeElement?.closest('[id]')?.id)).toBe(id);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await read()).text).toBe('Start ');
+  });
+
+  it('refuses the password field', async () => {
+    await page.getByLabel('Password').click();
+    await pressShortcut(page);
+    await expect.poll(() => picker(page).getByRole('alert').textContent()).toBe('Leadside never inserts into password fields.');
+    await page.keyboard.press('Escape');
+    expect(await page.getByLabel('Password').inputValue()).toBe('');
+  });
+});
+
+describe('messaging sites: the conversation names the candidate, and the text is logged', () => {
+  const sites = [
+    { name: 'WhatsApp Web (saved contact, Lexical)', host: 'web.whatsapp.com', path: '/', file: 'whatsapp-name-chat-2026-11-28.html', candidateId: 'qr_ana', reply: 'WhatsApp hello', channel: 'whatsapp', lexical: true },
+    { name: 'WhatsApp Web (unsaved number, Lexical)', host: 'web.whatsapp.com', path: '/', file: 'whatsapp-phone-chat-2026-11-28.html', candidateId: 'qr_carla', reply: 'WhatsApp hello', channel: 'whatsapp', lexical: true },
+    { name: 'Messenger (Lexical)', host: 'www.messenger.com', path: '/t/100055555555555/', file: 'messenger-messenger-com-thread-2026-11-28.html', candidateId: 'qr_kim', reply: 'Thanks note', channel: 'facebook', lexical: true },
+    { name: 'LinkedIn messaging (contenteditable)', host: 'www.linkedin.com', path: '/messaging/thread/2-YWJjZGVmMTIzNDU2Nzg5MA==/', file: 'linkedin-thread-page-2026-11-28.html', candidateId: 'qr_ana', reply: 'LinkedIn intro', channel: 'linkedin', lexical: false },
+    { name: 'Gmail compose (contenteditable)', host: 'mail.google.com', path: '/mail/u/0/', file: 'gmail-compose-one-recipient-2026-11-28.html', candidateId: 'qr_ben', reply: 'Mail follow-up', channel: 'email', lexical: false },
+  ];
+
+  it.each(sites)('$name', async ({ host, path: at, file, candidateId, reply, channel, lexical }) => {
+    const stop = await serveSite(ext.context, host, siteHandler(file));
+    const page = await ext.context.newPage();
+    try {
+      await page.goto(`https://${host}${at}`);
+      if (lexical) await page.waitForFunction(() => Boolean((globalThis as unknown as { __fixtureEditors?: Record<string, unknown> }).__fixtureEditors?.['fx-composer']));
+      await page.locator('#fx-composer').click();
+      await pressShortcut(page);
+      const dialog = picker(page);
+      const c = await panel.evaluate((id) => (globalThis as unknown as { __leadside: { state: { db: { candidates: { get(id: string): Promise<{ firstName: string; lastName: string }> } } } } }).__leadside.state.db.candidates.get(id), candidateId);
+      await expect.poll(() => dialog.textContent()).toMatch(new RegExp(`To: ${c.firstName} ${c.lastName}\\(from this conversation\\)`));
+      const before = (await messagesOf(candidateId)).length;
+      const text = await chooseReply(page, reply);
+      expect(text).toContain(c.firstName);
+      expect(text).not.toMatch(/\{\{|<%/);
+
+      if (lexical) {
+        await expect.poll(async () => (await editorState(page, 'fx-composer')).text).toBe(text);
+      } else {
+        await expect.poll(() => page.locator('#fx-composer').innerText()).toBe(text);
+      }
+      // Logged in the candidate's history as handed off on the site's channel.
+      await expect.poll(async () => (await messagesOf(candidateId)).length).toBe(before + 1);
+      const last = (await messagesOf(candidateId)).at(-1)!;
+      expect(last).toMatchObject({ direction: 'outbound', channel, status: 'handed_off', body: text.trim() });
+
+      // The same text again is a Duplicate Message: refused before anything is inserted.
+      await pressShortcut(page);
+      await dialog.getByRole('combobox', { name: 'Filter quick replies' }).fill(reply);
+      await dialog.getByRole('combobox', { name: 'Filter quick replies' }).press('Enter');
+      await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Duplicate Message/i);
+      await page.keyboard.press('Escape');
+      expect((await messagesOf(candidateId)).length).toBe(before + 1);
+    } finally {
+      await page.close();
+      await stop();
+    }
   });
 
   it('logs nothing in the console from our script', () => {
