@@ -19,7 +19,7 @@ import type { AppState } from '../app/state';
 import { ChannelChoice } from './composer/ChannelChoice';
 import { defaultChannel, useComposerData, type ComposerData } from './composer/data';
 import { EmojiPicker } from './composer/EmojiPicker';
-import { handOff, prefersGmail, setPrefersGmail } from './composer/handoff';
+import { adoptLegacyGmailChoice, handOff, setEmailHandoff } from './composer/handoff';
 import { TokenPicker } from './composer/TokenPicker';
 import { ManageQuickReplies } from './quick-replies/ManageQuickReplies';
 import { filterQuickReplies, listKey, QuickReplyList } from './quick-replies/QuickReplyList';
@@ -46,7 +46,6 @@ function ComposerForm({ state, data, leadId }: { state: AppState; data: Composer
   const [picker, setPicker] = useState<Picker>(null);
   const [manage, setManage] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [gmail, setGmail] = useState(prefersGmail);
   const [dragging, setDragging] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -54,12 +53,17 @@ function ComposerForm({ state, data, leadId }: { state: AppState; data: Composer
   const ids = useId();
 
   const actor = state.actor.value;
+  const gmail = state.settings.value.emailHandoff === 'gmail';
   const mayMessage = can(actor, 'lead.message');
   const mayUseReplies = can(actor, 'quickReply.use');
   const mayManage = can(actor, 'quickReply.manage');
   const dnc = doNotContactReason(candidate);
   const unreachable = unreachableReason(candidate, channel);
   const blocked = dnc !== null || !mayMessage;
+
+  useEffect(() => {
+    void adoptLegacyGmailChoice(state);
+  }, [state]);
 
   // Put the caret back where an insertion left it, once the new text is rendered.
   useEffect(() => {
@@ -217,13 +221,11 @@ function ComposerForm({ state, data, leadId }: { state: AppState; data: Composer
             <input
               type="checkbox"
               checked={gmail}
-              onChange={(e) => {
-                setGmail(e.currentTarget.checked);
-                setPrefersGmail(e.currentTarget.checked);
-              }}
+              onChange={(e) => void setEmailHandoff(state, e.currentTarget.checked ? 'gmail' : 'mailto')}
             />
             Open in Gmail
           </label>
+          <span class="muted small">Remembered for every email; also in Leadside settings.</span>
         </div>
       )}
       <div class="composer-tools">

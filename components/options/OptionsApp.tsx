@@ -7,7 +7,7 @@ import type { Settings } from '../../lib/domain/settings';
 import { describeError } from '../../lib/db/errors';
 import { ensureWorkspace, updateSelf } from '../../lib/db/mutations/workspace';
 import type { LeadsideDB } from '../../lib/db/schema';
-import { IS_DEV_BUILD, loadSettings, saveSettings } from '../../lib/platform/storage';
+import { IS_DEV_BUILD, loadSettings, saveSettings, watchSettings } from '../../lib/platform/storage';
 
 const MAX_PHOTO_BYTES = 512 * 1024;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,6 +36,8 @@ export function OptionsApp({ db }: { db: LeadsideDB }) {
       setAvatar(me.avatar);
       setSettings(s);
     })();
+    // A choice made in the side panel (the composer's "Open in Gmail") shows here at once.
+    return watchSettings(setSettings);
   }, []);
 
   if (!self || !settings) return <p>Loading…</p>;
@@ -73,10 +75,10 @@ export function OptionsApp({ db }: { db: LeadsideDB }) {
   };
 
   const changeSettings = async (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
-    setSettings(next);
+    setSettings({ ...settings, ...patch });
     try {
-      await saveSettings(next);
+      // Merged into what is stored now: the side panel may have changed another field meanwhile.
+      await saveSettings({ ...(await loadSettings()), ...patch });
       setMessage({ kind: 'ok', text: 'Preferences saved.' });
     } catch (error) {
       setMessage({ kind: 'error', text: describeError(error) });
@@ -138,6 +140,36 @@ export function OptionsApp({ db }: { db: LeadsideDB }) {
           </select>
         </label>
         <p class="muted small">Phones typed without a +country code are read as this country’s numbers.</p>
+        <fieldset class="form">
+          <legend>Open email messages in</legend>
+          <label class="inline">
+            <input
+              type="radio"
+              name="email-handoff"
+              checked={settings.emailHandoff === 'mailto'}
+              onChange={() => void changeSettings({ emailHandoff: 'mailto' })}
+            />
+            Your email app (a mailto: link)
+          </label>
+          <label class="inline">
+            <input
+              type="radio"
+              name="email-handoff"
+              checked={settings.emailHandoff === 'gmail'}
+              onChange={() => void changeSettings({ emailHandoff: 'gmail' })}
+            />
+            Gmail, in a new tab
+          </label>
+        </fieldset>
+        <p class="muted small">Where the chat’s Send opens an email for you to send. The composer’s “Open in Gmail” box is the same choice.</p>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={settings.logQuickReplyInserts}
+            onChange={(e) => void changeSettings({ logQuickReplyInserts: e.currentTarget.checked })}
+          />
+          Log quick replies inserted on other sites in the candidate's history
+        </label>
       </section>
       {IS_DEV_BUILD && (
         <section aria-labelledby="dev-title">

@@ -10,7 +10,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+import { collectConsole, countTable, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
 
 interface LeadRow {
   id: string;
@@ -131,6 +131,9 @@ let waStub: { port: number; close: () => void } | undefined;
 beforeAll(async () => {
   waStub = await startWaStub();
   ext = await launchExtension({ args: [`--host-resolver-rules=MAP wa.me 127.0.0.1:${waStub.port}`, '--ignore-certificate-errors'] });
+  // The bad-input tests paste from the real clipboard.
+  // For every origin: Chrome calls chrome-extension:// origins opaque and refuses a grant naming one.
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
   await page.getByRole('button', { name: 'Load sample data' }).click();
@@ -286,6 +289,92 @@ describe('composer', () => {
   });
 });
 
+describe('bad input', () => {
+  let lead: LeadRow;
+  let composer: Locator;
+
+  it('refuses a 5 MB paste clearly and keeps what was typed', async () => {
+    lead = takeLead((l, c) => Boolean(c.phone) && !c.doNotContact && leadsOf(c.id).length === 1);
+    composer = await openChat(lead);
+    const textarea = composer.getByRole('textbox', { name: 'Message' });
+    await textarea.fill('Hello ');
+    await page.evaluate(() => navigator.clipboard.writeText('filler, '.repeat((5 * 1024 * 1024) / 8)));
+    await textarea.press('End');
+    await textarea.press('Control+V');
+    await expect
+      .poll(() => composer.getByRole('alert').textContent())
+      .toBe('That paste is 5.0 MB (5,242,880 characters); a message holds at most 20,000 characters. Nothing was pasted.');
+    expect(await textarea.inputValue()).toBe('Hello ');
+
+    // A paste that fits still goes in (the refusal is about size, not pasting).
+    await page.evaluate(() => navigator.clipboard.writeText('there'));
+    await textarea.press('Control+V');
+    await expect.poll(() => textarea.inputValue()).toBe('Hello there');
+  });
+
+  it('refuses a dropped attachment over the limit before anything is stored', async () => {
+    const c = candidates.get(lead.candidateId)!;
+    const [messages, outbox] = [await countTable(page, 'messages'), await countTable(page, 'outbox')];
+    // A real drop: a DataTransfer holding an 11 MB File, dropped on the composer.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' }));
+      return dt;
+    });
+    await composer.dispatchEvent('dragover', { dataTransfer });
+    await composer.dispatchEvent('drop', { dataTransfer });
+    await expect
+      .poll(() => composer.getByRole('alert').textContent())
+      .toBe('“scan.pdf” is 11.0 MB; attachments are limited to 10.0 MB. Nothing was attached.');
+    expect(await composer.getByRole('list', { name: 'Attachments' }).count()).toBe(0);
+    expect(await countTable(page, 'messages')).toBe(messages);
+    expect(await countTable(page, 'outbox')).toBe(outbox);
+
+    // Sending now logs the text alone: the refused file was never kept.
+    const tab = await sendAndCatchTab(composer);
+    await tab.close();
+    await expect.poll(() => countTable(page, 'messages')).toBe(messages + 1);
+    const sent = (await messagesOf(c.id)).at(-1)!;
+    expect(sent).toMatchObject({ body: 'Hello there', kind: 'text', attachments: [] });
+    expect(await countTable(page, 'outbox')).toBe(outbox + 1);
+  });
+
+  it('shows message bodies with HTML, scripts and RTL text as text', async () => {
+    const c = candidates.get(lead.candidateId)!;
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> & co';
+    const rtl = 'مرحبا، هل الوظيفة متاحة؟ \u202Efdp.exe <i>ok</i>';
+    const chat = page.getByRole('dialog', { name: `Chat with ${nameOf(c.id)}` });
+    // An inbound reply, logged through the UI, and an outbound message sent through the composer.
+    await chat.getByRole('button', { name: 'Log a reply' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a reply' });
+    await dialog.getByRole('textbox', { name: 'Reply' }).fill(rtl);
+    await dialog.getByRole('button', { name: 'Log reply' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await composer.getByRole('textbox', { name: 'Message' }).fill(hostile);
+    const preview = composer.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toBe(hostile);
+    expect(await preview.locator('img, script, b').count()).toBe(0);
+    const tab = await sendAndCatchTab(composer);
+    expect(new URL(tab.url()).searchParams.get('text')).toBe(hostile);
+    await tab.close();
+
+    const history = chat.getByRole('list', { name: 'Messages' });
+    const outRow = history.getByRole('listitem').filter({ hasText: 'bold</b> & co' });
+    const inRow = history.getByRole('listitem').filter({ hasText: 'fdp.exe' });
+    await outRow.waitFor();
+    await inRow.waitFor();
+    expect(await outRow.locator('.msg-body').textContent()).toBe(hostile);
+    expect(await inRow.locator('.msg-body').textContent()).toBe(rtl);
+    // Nothing was parsed as markup, nothing ran, and RTL text gets its own direction.
+    expect(await history.locator('img[src="x"], script, b, i').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await inRow.locator('.msg-body').getAttribute('dir')).toBe('auto');
+    expect(await inRow.locator('.msg-body').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect((await messagesOf(c.id)).filter((m) => m.body === hostile || m.body === rtl)).toHaveLength(2);
+    await page.getByRole('button', { name: 'Close chat' }).click();
+  });
+});
+
 describe('bulk Send message', () => {
   it('sends to 20 candidates one hand-off at a time, skipping those without a phone', async () => {
     await page.getByRole('button', { name: 'Close profile' }).click();
@@ -340,5 +429,83 @@ describe('bulk Send message', () => {
 
   it('left no console errors', () => {
     expect(consoleLog.errors).toEqual([]);
+  });
+});
+
+describe('bulk send queue across a closed panel', () => {
+  it('resumes at the same candidate after the panel is closed and reopened', async () => {
+    for (const name of ['Close chat', 'Close profile']) {
+      const stale = page.getByRole('button', { name });
+      if ((await stale.count()) > 0) await stale.click();
+    }
+    const picked: LeadRow[] = [];
+    for (let i = 0; i < 3; i++) picked.push(takeLead((l, c) => Boolean(c.phone) && !c.doNotContact && leadsOf(c.id).length === 1));
+    const selectLead = async (l: LeadRow) => {
+      await search(l.ref);
+      await leadItems().first().getByRole('button', { name: `Select ${nameOf(l.candidateId)}`, exact: true }).click();
+    };
+    const openSend = async () => {
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Send message…' }).click();
+      return page.getByRole('dialog', { name: 'Send message' });
+    };
+    const nextHandOff = async (dialog: Locator) => {
+      const [tab] = await Promise.all([ext.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Next candidate' }).click()]);
+      await tab.waitForURL((u) => u.protocol !== 'about:');
+      const url = tab.url();
+      await tab.close();
+      return url;
+    };
+    const text = 'Quick question {{candidate_name}}: still interested in {{job_title}}?';
+    for (const l of picked) await selectLead(l);
+    let dialog = await openSend();
+    await dialog.getByRole('radio', { name: 'WhatsApp' }).check();
+    await dialog.getByRole('textbox', { name: 'Message' }).fill(text);
+    await dialog.getByRole('button', { name: 'Review recipients' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('3 messages ready by WhatsApp; 0 candidates skipped.');
+    await dialog.getByRole('button', { name: 'Start sending' }).click();
+    const first = await nextHandOff(dialog);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('1 of 3 handed off');
+    const nextName = (await dialog.getByText(/^Next:/).locator('strong').textContent())!;
+
+    // Close the panel mid-queue and open it again: the selection is gone, the queue is not.
+    await page.close();
+    page = await ext.openSidePanel({ width: 400, height: 800 });
+    const reopenedLog = collectConsole(page);
+    // The panel restores its saved view (the last search), so any count means it is ready.
+    await waitFor(async () => /^\d[\d,]* leads?$/.test(await countText()), { timeout: 15_000, message: 'the reopened panel' });
+    await selectLead(picked[0]!);
+    dialog = await openSend();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('An unfinished send by WhatsApp: 1 of 3 handed off.');
+    expect(await dialog.getByText(/^Next:/).locator('strong').textContent()).toBe(nextName);
+    await dialog.getByRole('button', { name: 'Resume sending' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('1 of 3 handed off');
+    expect(await dialog.getByText('Resumed where you left off: 1 of 3 done.').count()).toBe(1);
+    const rest = [await nextHandOff(dialog)];
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 of 3 handed off');
+    rest.push(await nextHandOff(dialog));
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('3 messages handed off and logged; 0 candidates skipped.');
+
+    // Each of the three got exactly one message, the first one not again.
+    const digits = (l: LeadRow) => candidates.get(l.candidateId)!.phone!.replace(/\D/g, '');
+    const opened = [first, ...rest].map((u) => new URL(u).pathname.slice(1));
+    expect(opened.sort()).toEqual(picked.map(digits).sort());
+    const all = await readTable<MessageRow>(page, 'messages');
+    for (const l of picked) {
+      const c = candidates.get(l.candidateId)!;
+      const mine = all.filter((m) => m.candidateId === c.id && m.body.startsWith('Quick question '));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ status: 'handed_off', channel: 'whatsapp' });
+      expect(mine[0]!.body).toMatch(new RegExp(`^Quick question ${c.firstName}: still interested in .+\\?$`));
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // A finished queue is forgotten: the next Send message… starts a new one.
+    await selectLead(picked[1]!);
+    dialog = await openSend();
+    await dialog.getByRole('textbox', { name: 'Message' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Resume sending' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(reopenedLog.errors).toEqual([]);
   });
 });

@@ -7,26 +7,37 @@ import type { Candidate, Message } from '../../../lib/domain/model';
 import { facebookIdFromUrl, gmailComposeLink, mailtoLink, messengerLink, smsLink, whatsappLink, type LinkResult } from '../../../lib/chat/links';
 import { describeError, UserError } from '../../../lib/db/errors';
 import { CHANNEL_LABELS, prepareMessage, sendMessage, unreachableReason, type MessageDraft } from '../../../lib/db/mutations/messages';
+import type { EmailHandoff } from '../../../lib/domain/settings';
 import { copyText, openLink } from '../../../lib/platform/open-link';
+import { loadSettings, saveSettings } from '../../../lib/platform/storage';
 import type { AppState } from '../../app/state';
 
-const GMAIL_KEY = 'leadside.composer.useGmail';
+/** Where the "Open in Gmail" choice lived before it became a setting (a per-browser flag). */
+const LEGACY_GMAIL_KEY = 'leadside.composer.useGmail';
 
-/** "Open email in Gmail" — a per-browser preference of the composer. */
-export function prefersGmail(): boolean {
-  try {
-    return localStorage.getItem(GMAIL_KEY) === '1';
-  } catch {
-    return false;
-  }
+/**
+ * Sets where email hand-offs open. Reads the stored settings first, so a choice made meanwhile
+ * on the Options page (another field) is not overwritten by this panel's older copy.
+ */
+export async function setEmailHandoff(state: AppState, value: EmailHandoff): Promise<void> {
+  state.settings.value = { ...state.settings.peek(), emailHandoff: value };
+  await saveSettings({ ...(await loadSettings()), emailHandoff: value });
 }
 
-export function setPrefersGmail(on: boolean): void {
+/**
+ * Carries a Gmail choice made before the setting existed (kept in the panel's localStorage,
+ * which the service worker cannot read, so no storage migration can see it) into the settings,
+ * once, and forgets the old flag.
+ */
+export async function adoptLegacyGmailChoice(state: AppState): Promise<void> {
+  let legacy: string | null;
   try {
-    localStorage.setItem(GMAIL_KEY, on ? '1' : '0');
+    legacy = localStorage.getItem(LEGACY_GMAIL_KEY);
+    if (legacy !== null) localStorage.removeItem(LEGACY_GMAIL_KEY);
   } catch {
-    // Storage refused (private mode): the choice lasts for this panel only.
+    return;
   }
+  if (legacy === '1') await setEmailHandoff(state, 'gmail');
 }
 
 export type HandoffOutcome = { ok: true; message: Message; note: string } | { ok: false; error: string };
@@ -43,7 +54,8 @@ function plan(candidate: Candidate, draft: MessageDraft, text: string, subject: 
   const label = CHANNEL_LABELS[channel];
   const reason = unreachableReason(candidate, channel);
   if (reason) throw new UserError(`${reason}: cannot send by ${label}.`);
-  const tooLong = `The message is too long for a ${label} link, so it is on your clipboard: paste it there.`;
+  const linkName = channel === 'sms' ? 'an SMS link' : channel === 'email' ? (gmail ? 'a Gmail link' : 'an email link') : `a ${label} link`;
+  const tooLong = `The message is too long for ${linkName}, so it is on your clipboard: paste it there.`;
   const pick = (full: LinkResult, bare: LinkResult, opened: string): Plan => {
     if (full.ok) return { url: full.url, clipboard: null, note: opened };
     if (full.reason === 'too_long' && bare.ok) return { url: bare.url, clipboard: text, note: tooLong };
@@ -78,7 +90,7 @@ export async function handOff(state: AppState, draft: MessageDraft): Promise<Han
   if (!self) return { ok: false, error: 'Your workspace is still opening. Try again in a moment.' };
   try {
     const prepared = await prepareMessage(state.db, self.id, draft);
-    const p = plan(prepared.candidate, draft, prepared.text, prepared.subject, prefersGmail());
+    const p = plan(prepared.candidate, draft, prepared.text, prepared.subject, state.settings.peek().emailHandoff === 'gmail');
     if (p.clipboard !== null && !(await copyText(p.clipboard))) {
       return { ok: false, error: 'Could not copy the message to the clipboard, so nothing was opened or logged.' };
     }

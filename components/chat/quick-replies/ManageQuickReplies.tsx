@@ -24,12 +24,15 @@ export function ManageQuickReplies({ state, replies, onClose }: { state: AppStat
   const [warning, setWarning] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The reply whose Delete was pressed once: a second, explicit press deletes it. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const actor = state.actor.value;
   const self = state.self.value;
   const mayManage = can(actor, 'quickReply.manage');
   const options = (acknowledge: boolean) => ({ acknowledgeTokenProblems: acknowledge, ...(actor ? { actingRole: actor.role } : {}) });
 
   const start = (reply: QuickReply | 'new') => {
+    setConfirming(null);
     setEditing(reply);
     setWarning(null);
     setError(null);
@@ -60,6 +63,7 @@ export function ManageQuickReplies({ state, replies, onClose }: { state: AppStat
 
   const remove = async (reply: QuickReply) => {
     if (!self) return;
+    setConfirming(null);
     try {
       await deleteQuickReply({ db: state.db, actorId: self.id }, reply.id, actor ? { actingRole: actor.role } : {});
     } catch (e) {
@@ -132,7 +136,7 @@ export function ManageQuickReplies({ state, replies, onClose }: { state: AppStat
         <>
           <ul class="manage-quick-replies" aria-label="Quick replies">
             {replies.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} style={confirming === r.id ? { flexWrap: 'wrap' } : undefined}>
                 <div>
                   <strong>{r.title}</strong>
                   {r.ownerId && <span class="muted"> · personal</span>}
@@ -141,9 +145,22 @@ export function ManageQuickReplies({ state, replies, onClose }: { state: AppStat
                 <button type="button" disabled={!mayManage} title={mayManage ? undefined : roleRefusal('quickReply.manage')} aria-label={`Edit ${r.title}`} onClick={() => start(r)}>
                   Edit
                 </button>
-                <button type="button" disabled={!mayManage} title={mayManage ? undefined : roleRefusal('quickReply.manage')} aria-label={`Delete ${r.title}`} onClick={() => void remove(r)}>
+                <button type="button" disabled={!mayManage} title={mayManage ? undefined : roleRefusal('quickReply.manage')} aria-label={`Delete ${r.title}`} onClick={() => setConfirming(r.id)}>
                   Delete
                 </button>
+                {confirming === r.id && (
+                  <div class="banner" role="group" aria-label={`Delete ${r.title}?`} style={{ flexBasis: '100%' }}>
+                    <span>
+                      Delete “{r.title}”{r.ownerId ? '' : ' for everyone in the workspace'}? This cannot be undone.
+                    </span>
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      Keep it
+                    </button>
+                    <button type="button" class="danger" onClick={() => void remove(r)}>
+                      Yes, delete
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
