@@ -116,7 +116,7 @@ async function ctx(): Promise<Ctx> {
 
 /** Logging inserted replies is on unless the recruiter turned it off (Options). */
 function loggingOn(settings: Settings): boolean {
-  return (settings as Settings & { logQuickReplyInserts?: boolean }).logQuickReplyInserts !== false;
+  return settings.logQuickReplyInserts;
 }
 
 async function pickerCandidate(c: Ctx, candidate: Candidate): Promise<PickerCandidate> {
