@@ -23,6 +23,7 @@ import { adoptLegacyGmailChoice, handOff, setEmailHandoff } from './composer/han
 import { TokenPicker } from './composer/TokenPicker';
 import { ManageQuickReplies } from './quick-replies/ManageQuickReplies';
 import { filterQuickReplies, listKey, QuickReplyList } from './quick-replies/QuickReplyList';
+import { InsertIntoPage } from './quick-replies/InsertIntoPage';
 
 /** The composer: text with tokens and a live preview, quick replies, emoji, files, channel, Send. */
 export function Composer({ state, candidateId, leadId }: { state: AppState; candidateId: string; leadId?: string }) {
@@ -284,6 +285,7 @@ function ComposerForm({ state, data, leadId }: { state: AppState; data: Composer
                 onHover={(i) => setPicker({ ...picker, active: i })}
               />
               <div class="quick-reply-foot">
+                <InsertIntoPage reply={replies[picker.active]} />
                 <button
                   type="button"
                   class="link-button"

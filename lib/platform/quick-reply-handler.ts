@@ -57,8 +57,8 @@ export function startQuickReplies(): void {
 }
 
 /** The keyboard command's handler (exported for the end-to-end tests, which cannot press it). */
-export async function handleCommand(command: string, tabId: number | undefined): Promise<void> {
-  if (command === QUICK_REPLY_COMMAND) await openPickerIn(tabId);
+export async function handleCommand(command: string, tabId: number | undefined): Promise<boolean> {
+  return command === QUICK_REPLY_COMMAND ? openPickerIn(tabId) : false;
 }
 
 /** Injects the picker; pages the extension may not script (chrome://, the Web Store) just fail. */

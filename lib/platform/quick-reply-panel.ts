@@ -15,11 +15,6 @@ export const OTHER_SITE_ERROR =
   'From the side panel Leadside can insert into WhatsApp Web, Messenger, Gmail, LinkedIn and Facebook. ' +
   'On other sites, click into the field and press Alt+Shift+Q (or right-click it and choose “Insert quick reply”).';
 
-/** Has the recruiter already allowed the messaging sites? */
-export function hasMessagingAccess(): Promise<boolean> {
-  return browser.permissions.contains({ origins: [...MESSAGING_ORIGINS] }).catch(() => false);
-}
-
 /**
  * Asks Chrome for the messaging sites. Must be the click handler's first call, made
  * synchronously: Chrome grants the prompt only while the click's user gesture lasts.

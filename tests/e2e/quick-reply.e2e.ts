@@ -59,10 +59,11 @@ async function pressShortcut(page: Page): Promise<void> {
   await grantActiveTab(page);
   const tabId = await tabIdOf(page);
   const worker = await ext.waitForServiceWorker();
-  await worker.evaluate(
-    (id) => (globalThis as unknown as { __leadside: { handleCommand(c: string, t: number): Promise<void> } }).__leadside.handleCommand('insert-quick-reply', id),
+  const injected = await worker.evaluate(
+    (id) => (globalThis as unknown as { __leadside: { handleCommand(c: string, t: number): Promise<boolean> } }).__leadside.handleCommand('insert-quick-reply', id),
     tabId,
   );
+  if (!injected) throw new Error(`the picker could not be injected into ${page.url()}`);
 }
 
 const picker = (page: Page) => page.getByRole('dialog', { name: 'Leadside quick replies' });
@@ -410,5 +411,75 @@ describe('messaging sites: the conversation names the candidate, and the text is
 
   it('logs nothing in the console from our script', () => {
     expect(consoleLog.errors.filter((e) => /leadside|quick-reply/i.test(e))).toEqual([]);
+  });
+});
+
+describe('"Insert into page" from the side panel', () => {
+  /** Opens `url` in a window of its own (the browser window beside a real side panel). */
+  async function pageInNewWindow(url: string): Promise<Page> {
+    const cdp = await ext.browserSession();
+    const [page] = await Promise.all([ext.context.waitForEvent('page'), cdp.send('Target.createTarget', { url, newWindow: true })]);
+    await page.waitForURL(url);
+    return page;
+  }
+
+  /** The quick-reply list of the chat open in the panel (a sample candidate's), filtered. */
+  async function panelQuickReplies(filter: string) {
+    await panel.bringToFront();
+    const chat = panel.getByRole('dialog', { name: 'Chat' });
+    if ((await chat.count()) === 0) {
+      const close = panel.getByRole('button', { name: 'Close profile' });
+      if ((await close.count()) > 0) await close.click();
+      const lead = leads.find((l) => leads.filter((x) => x.candidateId === l.candidateId).length === 1)!;
+      const shown = candidates.find((c) => c.id === lead.candidateId)!;
+      const name = `${shown.firstName} ${shown.lastName}`.trim();
+      await panel.getByRole('searchbox', { name: 'Search candidates' }).fill(shown.ref);
+      await waitFor(async () => (await countText()) === '1 lead', { message: 'the sample candidate listed' });
+      await panel.getByRole('list', { name: 'Leads' }).getByRole('listitem').first().getByRole('button', { name, exact: true }).click();
+      await panel.getByRole('dialog', { name }).getByRole('button', { name: 'Open chat' }).click();
+    }
+    const composer = chat.getByRole('region', { name: 'Composer' });
+    if ((await composer.getByRole('combobox', { name: 'Search quick replies' }).count()) === 0) await composer.getByRole('button', { name: 'Quick replies' }).click();
+    await composer.getByRole('combobox', { name: 'Search quick replies' }).fill(filter);
+    return composer;
+  }
+
+  it('inserts the highlighted reply, rendered for the person the page shows, into a site Leadside may use', async () => {
+    const stop = await serveSite(ext.context, 'www.linkedin.com', siteHandler('linkedin-thread-page-2026-11-28.html'));
+    const page = await pageInNewWindow('https://www.linkedin.com/messaging/thread/2-YWJjZGVmMTIzNDU2Nzg5MA==/');
+    try {
+      await page.locator('#fx-composer').click();
+      await page.keyboard.type('Hello ');
+      const composer = await panelQuickReplies('thanks note');
+      await composer.getByRole('button', { name: 'Insert “Thanks note” into page' }).click();
+      await expect.poll(() => composer.getByRole('status').filter({ hasText: 'goes in at the page' }).count()).toBe(1);
+      // Rendered for Ana (the LinkedIn thread's person), not for the candidate open in the panel.
+      await expect.poll(() => page.locator('#fx-composer').innerText()).toBe('Hello Thanks Ana, talk soon.');
+      await expect.poll(async () => (await messagesOf('qr_ana')).at(-1)?.body).toBe('Thanks Ana, talk soon.');
+    } finally {
+      await page.close();
+      await stop();
+    }
+  });
+
+  it('on a messaging site not yet allowed, explains why before Chrome asks, and inserts nothing meanwhile', async () => {
+    const stop = await serveSite(ext.context, 'web.whatsapp.com', siteHandler('whatsapp-name-chat-2026-11-28.html'));
+    const page = await pageInNewWindow('https://web.whatsapp.com/');
+    try {
+      await page.waitForFunction(() => Boolean((globalThis as unknown as { __fixtureEditors?: Record<string, unknown> }).__fixtureEditors?.['fx-composer']));
+      await page.locator('#fx-composer').click();
+      const composer = await panelQuickReplies('thanks note');
+      await composer.getByRole('button', { name: 'Insert “Thanks note” into page' }).click();
+      const why = composer.getByRole('group', { name: 'Allow the messaging sites' });
+      await expect.poll(() => why.textContent()).toMatch(/WhatsApp Web, Messenger and Gmail/);
+      // The native prompt itself cannot be answered from Playwright; "Not now" leaves things as they were.
+      await why.getByRole('button', { name: 'Not now' }).click();
+      await expect.poll(() => why.count()).toBe(0);
+      expect(await editorState(page, 'fx-composer')).toMatchObject({ text: '' });
+      expect(await page.locator('leadside-quick-reply').count()).toBe(0);
+    } finally {
+      await page.close();
+      await stop();
+    }
   });
 });
