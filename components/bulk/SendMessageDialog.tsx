@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { storage } from 'wxt/utils/storage';
 import type { Channel, Id } from '../../lib/domain/model';
 import { can } from '../../lib/domain/permissions';
 import { describeTokenProblems, templateProblems } from '../../lib/chat/tokens';
@@ -13,6 +12,7 @@ import {
   SENDABLE_CHANNELS,
   unreachableReason,
 } from '../../lib/db/mutations/messages';
+import { bulkSendQueueItem } from '../../lib/platform/storage';
 import type { AppState } from '../app/state';
 import { handOff } from '../chat/composer/handoff';
 import { TokenPicker } from '../chat/composer/TokenPicker';
@@ -48,8 +48,6 @@ type Phase =
  * job it cannot resume. Written after each hand-off is logged; if the panel closes between the
  * two, the resumed queue offers that candidate again and the Duplicate Message guard refuses
  * the repeat, so nobody gets the text twice.
- * TODO(2026-05): move this item to lib/platform/storage.ts (owned elsewhere; this file may not
- * touch it) so components reach browser storage only through lib/platform.
  */
 interface SavedQueue {
   version: 1;
@@ -64,7 +62,6 @@ interface SavedQueue {
   total: number;
 }
 
-const savedQueueItem = storage.defineItem<SavedQueue | null>('session:bulkSendQueue', { fallback: null });
 
 function isSavedQueue(value: unknown): value is SavedQueue {
   if (typeof value !== 'object' || value === null) return false;
@@ -84,7 +81,7 @@ function isSavedQueue(value: unknown): value is SavedQueue {
 
 async function loadSavedQueue(): Promise<SavedQueue | null> {
   try {
-    const value = await savedQueueItem.getValue();
+    const value = await bulkSendQueueItem.getValue();
     return isSavedQueue(value) ? value : null;
   } catch (error) {
     console.warn('Leadside: the saved send queue is unreadable', error);
@@ -93,7 +90,7 @@ async function loadSavedQueue(): Promise<SavedQueue | null> {
 }
 
 function saveQueue(queue: SavedQueue | null): void {
-  const write = queue ? savedQueueItem.setValue(queue) : savedQueueItem.removeValue();
+  const write = queue ? bulkSendQueueItem.setValue(queue) : bulkSendQueueItem.removeValue();
   write.catch((error: unknown) => console.warn('Leadside: could not keep the send queue for later', error));
 }
 

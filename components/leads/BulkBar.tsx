@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { can } from '../../lib/domain/permissions';
 import { clearSelection, selectAllMatching } from '../app/actions';
 import type { AppState } from '../app/state';
@@ -6,6 +6,7 @@ import { BulkDialog, type BulkIntent } from '../bulk/BulkDialog';
 import { ExportPanel } from '../data/ExportPanel';
 import { Dialog } from '../ui/Dialog';
 import { SendMessageDialog } from '../bulk/SendMessageDialog';
+import { bulkSendQueueItem } from '../../lib/platform/storage';
 
 const QUICK: BulkIntent[] = [
   { kind: 'moveToFolder', folderId: 'shortlisted', title: 'Shortlist' },
@@ -29,10 +30,33 @@ export function BulkBar({ state }: { state: AppState }) {
   const [menu, setMenu] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [sending, setSending] = useState(false);
+  const [unfinishedQueue, setUnfinishedQueue] = useState(false);
+  useEffect(() => {
+    // A bulk send queue left when the panel closed: offer to go back to it with nothing selected.
+    let live = true;
+    void bulkSendQueueItem.getValue().then((q) => live && setUnfinishedQueue(q !== null));
+    const stop = bulkSendQueueItem.watch((q) => setUnfinishedQueue(q !== null));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
   const count = state.selection.value.size;
   const total = state.results.value.total;
   const actor = state.actor.value;
-  if (count === 0 && !intent && !sending && !exporting) return null;
+  if (count === 0 && !intent && !sending && !exporting) {
+    if (!unfinishedQueue) return null;
+    return (
+      <div class="bulk-bar" role="region" aria-label="Bulk actions">
+        <div class="bulk-line">
+          <span>A bulk message was not sent to everyone yet.</span>
+          <button type="button" onClick={() => setSending(true)}>
+            Continue sending…
+          </button>
+        </div>
+      </div>
+    );
+  }
   const mayRun = can(actor, 'bulk.run');
   const mayDelete = can(actor, 'lead.delete');
   const choose = (i: BulkIntent) => {

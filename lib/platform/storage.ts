@@ -44,5 +44,11 @@ export async function saveView(view: ViewState): Promise<void> {
   await viewItem.setValue(view);
 }
 
+/**
+ * The bulk "Send message" queue in progress (components/bulk/SendMessageDialog.tsx), kept while
+ * the browser runs so a panel closed mid-queue can resume. Its shape is checked where it is read.
+ */
+export const bulkSendQueueItem = storage.defineItem<unknown>('session:bulkSendQueue', { fallback: null });
+
 /** The build's mode: developer-only settings exist in dev and test builds, not production. */
 export const IS_DEV_BUILD = import.meta.env.MODE !== 'production';

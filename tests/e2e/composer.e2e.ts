@@ -474,8 +474,9 @@ describe('bulk send queue across a closed panel', () => {
     const reopenedLog = collectConsole(page);
     // The panel restores its saved view (the last search), so any count means it is ready.
     await waitFor(async () => /^\d[\d,]* leads?$/.test(await countText()), { timeout: 15_000, message: 'the reopened panel' });
-    await selectLead(picked[0]!);
-    dialog = await openSend();
+    // With nothing selected, the bulk bar offers the unfinished queue.
+    await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Continue sending…' }).click();
+    dialog = page.getByRole('dialog', { name: 'Send message' });
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('An unfinished send by WhatsApp: 1 of 3 handed off.');
     expect(await dialog.getByText(/^Next:/).locator('strong').textContent()).toBe(nextName);
     await dialog.getByRole('button', { name: 'Resume sending' }).click();
