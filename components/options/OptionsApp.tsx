@@ -8,6 +8,7 @@ import { describeError } from '../../lib/db/errors';
 import { ensureWorkspace, updateSelf } from '../../lib/db/mutations/workspace';
 import type { LeadsideDB } from '../../lib/db/schema';
 import { IS_DEV_BUILD, loadSettings, saveSettings, watchSettings } from '../../lib/platform/storage';
+import { quickReplyShortcut } from '../../lib/platform/runtime';
 
 const MAX_PHOTO_BYTES = 512 * 1024;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -26,6 +27,10 @@ export function OptionsApp({ db }: { db: LeadsideDB }) {
   const [email, setEmail] = useState('');
   const [avatar, setAvatar] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    void quickReplyShortcut().then(setShortcut);
+  }, []);
 
   useEffect(() => {
     void (async () => {
@@ -170,6 +175,12 @@ export function OptionsApp({ db }: { db: LeadsideDB }) {
           />
           Log quick replies inserted on other sites in the candidate's history
         </label>
+        {shortcut !== null && (
+          <p class="muted small" role="note" aria-label="Quick reply shortcut">
+            Quick replies in any tab: {shortcut ? <kbd>{shortcut}</kbd> : 'no shortcut set'} in a text field, or right-click it and
+            choose “Insert quick reply”. Change the shortcut at chrome://extensions/shortcuts.
+          </p>
+        )}
       </section>
       {IS_DEV_BUILD && (
         <section aria-labelledby="dev-title">

@@ -409,6 +409,34 @@ describe('messaging sites: the conversation names the candidate, and the text is
     }
   });
 
+  it('shows the shortcut in Options, and with logging turned off there inserts without logging', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await expect.poll(() => options.getByRole('note', { name: 'Quick reply shortcut' }).textContent()).toMatch(/Alt\+Shift\+Q.*chrome:\/\/extensions\/shortcuts/);
+    const logging = options.getByRole('checkbox', { name: "Log quick replies inserted on other sites in the candidate's history" });
+    expect(await logging.isChecked()).toBe(true);
+    await logging.uncheck();
+
+    const stop = await serveSite(ext.context, 'mail.google.com', siteHandler('gmail-compose-one-recipient-2026-11-28.html'));
+    const page = await ext.context.newPage();
+    try {
+      await page.goto('https://mail.google.com/mail/u/0/');
+      await page.locator('#fx-composer').click();
+      const before = (await messagesOf('qr_ben')).length;
+      await pressShortcut(page);
+      await expect.poll(() => picker(page).textContent()).toMatch(/To: Ben Cruz/);
+      expect(await picker(page).textContent()).not.toMatch(/are logged/);
+      const text = await chooseReply(page, 'Thanks note');
+      await expect.poll(() => page.locator('#fx-composer').innerText()).toBe(text);
+      await page.waitForTimeout(500);
+      expect((await messagesOf('qr_ben')).length).toBe(before);
+    } finally {
+      await page.close();
+      await stop();
+      await logging.check();
+      await options.close();
+    }
+  });
+
   it('logs nothing in the console from our script', () => {
     expect(consoleLog.errors.filter((e) => /leadside|quick-reply/i.test(e))).toEqual([]);
   });
