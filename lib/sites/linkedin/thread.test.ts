@@ -1,24 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectThreadPerson } from '../thread';
+import { fixtureField as field, loadThread as load } from '../../../tests/thread-fixtures';
 
-const DIR = path.resolve(__dirname, '../../../tests/fixtures/threads');
 const THREAD = 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmMTIzNDU2Nzg5MA==/';
 const FEED = 'https://www.linkedin.com/feed/';
-
-function load(file: string, replace: Record<string, string> = {}): Document {
-  let html = readFileSync(path.join(DIR, file), 'utf8');
-  for (const [from, to] of Object.entries(replace)) html = html.split(from).join(to);
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function field(doc: Document, name: string): Element {
-  const el = doc.querySelector(`[data-fixture-field="${name}"]`);
-  if (!el) throw new Error(`fixture has no field ${name}`);
-  return el;
-}
 
 const ANA = {
   site: 'linkedin',

@@ -1,25 +1,11 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectThreadPerson } from '../thread';
+import { fixtureField as field, loadThread as load } from '../../../tests/thread-fixtures';
 
-const DIR = path.resolve(__dirname, '../../../tests/fixtures/threads');
 const MESSENGER_COM = 'https://www.messenger.com/t/100055555555555/';
 const FB_MESSAGES = 'https://www.facebook.com/messages/e2ee/t/7712345678901234/';
 const FB_HOME = 'https://www.facebook.com/';
-
-function load(file: string, replace: Record<string, string> = {}): Document {
-  let html = readFileSync(path.join(DIR, file), 'utf8');
-  for (const [from, to] of Object.entries(replace)) html = html.split(from).join(to);
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function field(doc: Document, name: string): Element {
-  const el = doc.querySelector(`[data-fixture-field="${name}"]`);
-  if (!el) throw new Error(`fixture has no field ${name}`);
-  return el;
-}
 
 describe('Messenger thread', () => {
   it('messenger.com: the header link\'s profile and aria-label; not the viewer, senders or mentions in the messages', () => {
