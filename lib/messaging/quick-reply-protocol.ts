@@ -6,6 +6,7 @@
  */
 import type { Channel } from '../domain/model';
 import type { TokenValues } from '../chat/tokens';
+import { id, oneOf, record, text } from './validate';
 
 /** Who the page shows the conversation is with (lib/sites/thread.ts), as the picker sends it. */
 export interface PagePerson {
@@ -96,30 +97,8 @@ export const QR_CAPS = {
   text: 20_000,
 } as const;
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SITES = ['whatsapp', 'messenger', 'linkedin', 'gmail', 'facebook'] as const;
 const CHANNELS = ['whatsapp', 'facebook', 'linkedin', 'email'] as const;
-
-function record(value: unknown, keys: readonly string[]): Record<string, unknown> | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return null;
-  const own = Object.keys(value);
-  if (own.length !== keys.length || !keys.every((k) => Object.prototype.hasOwnProperty.call(value, k))) return null;
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, max: number): string | null {
-  return typeof value === 'string' && value.length <= max ? value : null;
-}
-
-function id(value: unknown): string | null {
-  return typeof value === 'string' && ID.test(value) ? value : null;
-}
-
-function oneOf<T extends string>(value: unknown, options: readonly T[]): T | null {
-  return typeof value === 'string' && (options as readonly string[]).includes(value) ? (value as T) : null;
-}
 
 function person(value: unknown): PagePerson | null {
   const r = record(value, ['site', 'channel', 'name', 'phone', 'email', 'profileUrl']);
