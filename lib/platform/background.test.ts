@@ -22,10 +22,21 @@ beforeEach(() => {
   fakeBrowser.reset();
   // fake-browser does not implement sidePanel (DESIGN §7): stubbed.
   browser.sidePanel.setPanelBehavior = vi.fn(() => Promise.resolve());
+  // Nor commands and context-menu clicks (quick replies in any tab): stubbed.
+  browser.commands.onCommand.addListener = vi.fn();
+  browser.contextMenus.onClicked.addListener = vi.fn();
 });
 
 afterEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+describe('quick replies in any tab', () => {
+  it('listens for the keyboard command and the context-menu item from the start', () => {
+    startBackground();
+    expect(browser.commands.onCommand.addListener).toHaveBeenCalledTimes(1);
+    expect(browser.contextMenus.onClicked.addListener).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('the No Response alarm', () => {
