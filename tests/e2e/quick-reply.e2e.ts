@@ -77,7 +77,8 @@ const PLAIN_PAGE = `<!doctype html><meta charset="utf-8"><title>Plain fields</ti
 <label>Note <textarea id="note" aria-label="Note"></textarea></label>
 <div contenteditable="true" aria-label="Editable" role="textbox" id="editable"></div>
 <label>Password <input type="password" aria-label="Password"></label>
-<iframe title="Other site frame" src="https://other.example/frame.html" width="300" height="80"></iframe>`;
+<iframe title="Other site frame" src="https://other.example/frame.html" width="300" height="80"></iframe>
+<iframe title="Same site frame" src="/frame.html" width="300" height="80"></iframe>`;
 
 const FRAME_PAGE = `<!doctype html><meta charset="utf-8"><textarea aria-label="Framed note"></textarea>`;
 
@@ -169,7 +170,7 @@ beforeAll(async () => {
   await waitFor(async () => (await countText()) === '500 leads', { timeout: 15_000, message: '500 leads listed' });
   candidates = await readTable<CandidateRow>(panel, 'candidates');
   leads = await readTable<LeadRow>(panel, 'leads');
-  await serveSite(ext.context, 'fields.example', ({ url }) => (url.pathname === '/' ? PLAIN_PAGE : null));
+  await serveSite(ext.context, 'fields.example', ({ url }) => (url.pathname === '/' ? PLAIN_PAGE : url.pathname === '/frame.html' ? FRAME_PAGE : null));
   await serveSite(ext.context, 'other.example', () => FRAME_PAGE);
   await serveSite(ext.context, 'editors.example', EDITORS_DIR);
   await seed({
@@ -181,6 +182,7 @@ beforeAll(async () => {
     ],
     quickReplies: [
       { id: 'qr_thanks', title: 'Thanks note', body: 'Thanks {{candidate_name}}, talk soon.' },
+      { id: 'qr_plain', title: 'Plain ack', body: 'Got it, thank you.' },
       { id: 'qr_wa', title: 'WhatsApp hello', body: 'Hello {{candidate_name}}! Is now a good time to chat about {{campaign_name}}?' },
       { id: 'qr_li', title: 'LinkedIn intro', body: 'Hi {{candidate_first_name}}, I saw your profile and would love to talk.' },
       { id: 'qr_mail', title: 'Mail follow-up', body: 'Dear {{candidate_full_name}},\nthank you for your time today.' },
@@ -256,6 +258,22 @@ describe('the picker on a plain page', () => {
     const dialog = picker(page);
     await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/frame from another site/);
     expect(await framed.inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('reaches a field inside a frame of the same site', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://fields.example/');
+    const framed = page.frameLocator('iframe[title="Same site frame"]').getByRole('textbox', { name: 'Framed note' });
+    await framed.click();
+    await page.keyboard.type('Note: ');
+    await pressShortcut(page);
+    // The reply has no token, so it needs no candidate.
+    expect(await chooseReply(page, 'Plain ack')).toBe('Got it, thank you.');
+    await expect.poll(() => framed.inputValue()).toBe('Note: Got it, thank you.');
+    // Focus and caret are back in the frame's field.
+    await page.keyboard.type('!');
+    await expect.poll(() => framed.inputValue()).toBe('Note: Got it, thank you.!');
     await page.close();
   });
 
