@@ -13,8 +13,12 @@ type Lookup = Extract<CaptureResponses['capture:lookup'], { ok: true }>;
 
 export interface WidgetInput {
   site: CaptureSite;
-  /** null when the page could not be read: the failure card. */
-  draft: CaptureDraft | null;
+  /**
+   * Reads the profile (the site's parser): called when the card first opens, not when the button
+   * is mounted, so a navigation costs the page no parse. null when the page could not be read:
+   * the failure card.
+   */
+  read(): CaptureDraft | null;
   /** Canonical profile URL (or the page URL when it has none). */
   profileUrl: string;
   pageUrl: string;
@@ -22,6 +26,25 @@ export interface WidgetInput {
 }
 
 const NEW_CAMPAIGN = '__new__';
+
+/** The card's first values: what the parser read (empty when it read nothing). */
+export function personFromDraft(d: CaptureDraft | null, profileUrl: string): CapturePerson {
+  return {
+    firstName: d?.firstName ?? '',
+    lastName: d?.lastName ?? '',
+    // A page without a headline (Facebook) still gets one line under the name: the job title.
+    headline: d?.headline ?? d?.title ?? '',
+    title: d?.title ?? '',
+    company: d?.company ?? '',
+    location: d?.location ?? '',
+    email: d?.email ?? '',
+    phone: d?.phone ?? '',
+    profileUrl,
+    about: d?.about ?? '',
+    websites: d?.websites.slice() ?? [],
+    photo: d?.photo ?? '',
+  };
+}
 
 type View =
   | { kind: 'closed' }
@@ -34,18 +57,27 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
   let existing: ExistingPerson | null = null;
   let view: View = { kind: 'closed' };
   let busy = false;
-  const d = input.draft;
-  const person: CapturePerson = {
-    firstName: d?.firstName ?? '',
-    lastName: d?.lastName ?? '',
-    headline: d?.headline ?? d?.title ?? '',
-    company: d?.company ?? '',
-    location: d?.location ?? '',
-    email: d?.email ?? '',
-    phone: d?.phone ?? '',
-    profileUrl: input.profileUrl,
-  };
-  const placement = { campaign: '', newCampaign: '', folderId: 'inbox', labelIds: new Set<string>(), note: d ? '' : input.pageTitle };
+  /** undefined until the card first opens (see WidgetInput.read). */
+  let draft: CaptureDraft | null | undefined;
+  const person: CapturePerson = personFromDraft(null, input.profileUrl);
+  const placement = { campaign: '', newCampaign: '', folderId: 'inbox', labelIds: new Set<string>(), note: '' };
+
+  /** Reads the profile once, into the card's fields. */
+  function read(): void {
+    if (draft !== undefined) return;
+    try {
+      draft = input.read();
+    } catch (error) {
+      // A layout we do not know must never break the page: the failure card opens instead.
+      console.debug('Leadside: could not read this profile', error);
+      draft = null;
+    }
+    const d = draft;
+    Object.assign(person, personFromDraft(d, input.profileUrl));
+    if (!d) placement.note = input.pageTitle;
+    // The contact-info overlay can name an email or phone: look duplicates up by those too.
+    if (d?.email || d?.phone) void refreshLookup();
+  }
 
   const button = h('button', { type: 'button', class: 'ls-button', onclick: () => toggle() }, 'Add to Leadside');
   const card = h('div', { class: 'ls-card', role: 'dialog', 'aria-labelledby': 'ls-title', hidden: true });
@@ -70,6 +102,7 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
 
   function toggle(): void {
     if (view.kind !== 'closed') return close();
+    read();
     view = existing ? { kind: 'existing' } : { kind: 'form', candidateId: null };
     render();
   }
@@ -79,12 +112,45 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
     render();
   }
 
-  function field(label: string, key: keyof CapturePerson, type = 'text', max = 200): HTMLElement {
+  type TextKey = Exclude<keyof CapturePerson, 'websites'>;
+
+  function field(label: string, key: TextKey, type = 'text', max = 200): HTMLElement {
     return h(
       'label',
       {},
       label,
       h('input', { type, value: person[key], maxlength: String(max), oninput: (e) => (person[key] = (e.target as HTMLInputElement).value) }),
+    );
+  }
+
+  function aboutField(): HTMLElement {
+    return h(
+      'label',
+      {},
+      'About',
+      h('textarea', { rows: '3', maxlength: '2000', oninput: (e) => (person.about = (e.target as HTMLTextAreaElement).value) }, person.about),
+    );
+  }
+
+  /** One website a line; the background keeps http(s) links only and says which one is not. */
+  function websitesField(): HTMLElement {
+    return h(
+      'label',
+      {},
+      'Websites (one a line)',
+      h(
+        'textarea',
+        {
+          rows: '2',
+          maxlength: String(5 * 2049),
+          oninput: (e) =>
+            (person.websites = (e.target as HTMLTextAreaElement).value
+              .split('\n')
+              .map((w) => w.trim())
+              .filter(Boolean)),
+        },
+        person.websites.join('\n'),
+      ),
     );
   }
 
@@ -159,6 +225,10 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
       view = { kind: 'form', candidateId, error: 'Enter a first and a last name.' };
       return render();
     }
+    if (!candidateId && (person.websites.length > 5 || person.websites.some((w) => w.length > 2048))) {
+      view = { kind: 'form', candidateId, error: 'Enter at most 5 websites, each a web address.' };
+      return render();
+    }
     const campaign: { name: string } | { id: string } =
       placement.campaign === NEW_CAMPAIGN ? { name: placement.newCampaign } : { id: placement.campaign };
     if ('name' in campaign && !campaign.name.trim()) {
@@ -168,7 +238,7 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
     busy = true;
     const answer = await sendCapture('capture:add', {
       site: input.site,
-      person: { ...person },
+      person: { ...person, websites: [...person.websites] },
       candidateId,
       campaign,
       folderId: placement.folderId,
@@ -260,11 +330,14 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
             field('First name', 'firstName', 'text', 100),
             field('Last name', 'lastName', 'text', 100),
             field('Headline', 'headline'),
+            field('Job title', 'title'),
             field('Company', 'company'),
             field('Location', 'location'),
             field('Email', 'email', 'email', 254),
             field('Phone', 'phone', 'tel', 40),
             field('Profile URL', 'profileUrl', 'url', 2048),
+            websitesField(),
+            aboutField(),
           ]),
       ...placementFields(),
       error,
@@ -272,7 +345,7 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
     );
     fill(
       h('h2', { id: 'ls-title' }, candidateId ? 'Add to another campaign' : 'Add to Leadside'),
-      input.draft ? null : h('p', { class: 'ls-note', role: 'status' }, 'Leadside could not read this profile. Check the URL and type the rest.'),
+      draft ? null : h('p', { class: 'ls-note', role: 'status' }, 'Leadside could not read this profile. Check the URL and type the rest.'),
       form,
     );
   }

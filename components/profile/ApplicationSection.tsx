@@ -34,6 +34,7 @@ export function ApplicationSection({ state, data }: { state: AppState; data: Pro
     { label: 'LinkedIn profile', url: candidate?.linkedinUrl },
     { label: 'Facebook profile', url: candidate?.facebookUrl },
   ].filter((l): l is { label: string; url: string } => Boolean(l.url) && urlProblem(l.url ?? '') === null);
+  const websites = (candidate?.websites ?? []).map(webLink).filter((w): w is { label: string; url: string } => w !== null);
 
   return (
     <Section
@@ -53,6 +54,12 @@ export function ApplicationSection({ state, data }: { state: AppState; data: Pro
         <dd>{lead.source}</dd>
         <dt>Location</dt>
         <dd>{candidate?.location ?? '—'}</dd>
+        {candidate?.title && (
+          <>
+            <dt>Job title</dt>
+            <dd>{candidate.title}</dd>
+          </>
+        )}
         {candidate?.company && (
           <>
             <dt>Company</dt>
@@ -108,6 +115,20 @@ export function ApplicationSection({ state, data }: { state: AppState; data: Pro
           ))}
         </p>
       )}
+      {websites.length > 0 && (
+        <>
+          <h4>Websites</h4>
+          <ul class="links websites" aria-label="Websites">
+            {websites.map((w) => (
+              <li key={w.url}>
+                <a href={w.url} target="_blank" rel="noopener noreferrer">
+                  {w.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {lead.answers.length > 0 && (
         <>
           <h4>Screening answers</h4>
@@ -133,6 +154,22 @@ export function ApplicationSection({ state, data }: { state: AppState; data: Pro
       )}
     </Section>
   );
+}
+
+/**
+ * A stored website as a link, or null: http(s) only (never javascript: or data:, whatever the
+ * row says), shown as its host and path, as text.
+ */
+export function webLink(raw: string): { label: string; url: string } | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const path = url.pathname === '/' ? '' : url.pathname;
+  return { label: `${url.host}${path}`, url: url.href };
 }
 
 function formatSize(bytes: number): string {

@@ -10,6 +10,7 @@ import { CommentsSection } from './CommentsSection';
 import { DeleteLeadDialog, ErasePersonDialog } from './DeleteDialogs';
 import { DoNotContactSection } from './DoNotContactSection';
 import { LabelsSection } from './LabelsSection';
+import { Section } from './parts';
 import { ProfileHeader } from './ProfileHeader';
 
 /** Tables whose changes can alter what a profile shows. */
@@ -102,6 +103,14 @@ function ProfileView({ state, leadId }: { state: AppState; leadId: Id }) {
       {ready && (
         <div class="preview-body profile-body">
           <ProfileHeader state={state} data={ready} />
+          {ready.candidate?.about && (
+            <Section title="About">
+              {/* Plain text from the captured profile; its line breaks kept. */}
+              <p class="about-text" style={{ whiteSpace: 'pre-line' }}>
+                {ready.candidate.about}
+              </p>
+            </Section>
+          )}
           <ApplicationSection state={state} data={ready} />
           <LabelsSection state={state} lead={ready.lead} />
           <CommentsSection state={state} lead={ready.lead} comments={ready.comments} />

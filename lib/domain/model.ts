@@ -73,10 +73,22 @@ export interface Candidate {
   phone?: string;
   linkedinUrl?: string;
   facebookUrl?: string;
+  /** A photo URL: https on LinkedIn's or Facebook's own image CDN when captured (capturePhotoUrl). */
   photo?: string;
+  /** The person's own one-line description (LinkedIn's headline): free text, often a tagline. */
   headline?: string;
+  /**
+   * The current job title, from the current position (LinkedIn's Position, JSON-LD jobTitle,
+   * Facebook's "<title> at <company>"): the title that goes with `company`, which a headline
+   * ("Open to work | Python, Go") often is not.
+   */
+  title?: string;
   company?: string;
   location?: string;
+  /** "About" from a captured profile: plain text, at most 2,000 characters. */
+  about?: string;
+  /** Websites the person lists: absolute http(s) URLs, at most 5. */
+  websites?: string[];
   doNotContact?: { at: number; reason: string };
   lastReadAt?: number;
   externalId?: string;

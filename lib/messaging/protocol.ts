@@ -76,12 +76,20 @@ export interface CapturePerson {
   firstName: string;
   lastName: string;
   headline: string;
+  /** The current job title (the position's, apart from the free-text headline). */
+  title: string;
   company: string;
   location: string;
   email: string;
   phone: string;
   /** The profile URL (canonicalised again by the background). */
   profileUrl: string;
+  /** The "About" text, plain. */
+  about: string;
+  /** Websites the profile lists (http/https only; checked again by the background). */
+  websites: string[];
+  /** The profile photo's URL: kept only when it is https on the site's own CDN. */
+  photo: string;
 }
 
 export interface CaptureMessages {
@@ -152,6 +160,8 @@ export interface CaptureResponses {
 export const CAPTURE_CAPS = {
   name: 100,
   text: 200,
+  about: 2000,
+  websites: 5,
   email: 254,
   phone: 40,
   url: 2048,
@@ -185,11 +195,15 @@ function site(value: unknown): CaptureSite | null {
   return value === 'linkedin' || value === 'facebook' ? value : null;
 }
 
-const PERSON_KEYS = ['firstName', 'lastName', 'headline', 'company', 'location', 'email', 'phone', 'profileUrl'] as const;
-const PERSON_CAPS: Record<(typeof PERSON_KEYS)[number], number> = {
+const PERSON_TEXT_KEYS = ['firstName', 'lastName', 'headline', 'title', 'company', 'location', 'email', 'phone', 'profileUrl', 'about', 'photo'] as const;
+const PERSON_KEYS = [...PERSON_TEXT_KEYS, 'websites'] as const;
+const PERSON_CAPS: Record<(typeof PERSON_TEXT_KEYS)[number], number> = {
   firstName: CAPTURE_CAPS.name,
   lastName: CAPTURE_CAPS.name,
   headline: CAPTURE_CAPS.text,
+  title: CAPTURE_CAPS.text,
+  about: CAPTURE_CAPS.about,
+  photo: CAPTURE_CAPS.url,
   company: CAPTURE_CAPS.text,
   location: CAPTURE_CAPS.text,
   email: CAPTURE_CAPS.email,
@@ -201,11 +215,20 @@ function person(value: unknown): CapturePerson | null {
   const r = record(value, PERSON_KEYS);
   if (!r) return null;
   const out = {} as CapturePerson;
-  for (const key of PERSON_KEYS) {
+  for (const key of PERSON_TEXT_KEYS) {
     const v = text(r[key], PERSON_CAPS[key]);
     if (v === null) return null;
     out[key] = v;
   }
+  const websites = r.websites;
+  if (!Array.isArray(websites) || websites.length > CAPTURE_CAPS.websites) return null;
+  const sites: string[] = [];
+  for (const w of websites as unknown[]) {
+    const v = text(w, CAPTURE_CAPS.url);
+    if (v === null) return null;
+    sites.push(v);
+  }
+  out.websites = sites;
   return out;
 }
 

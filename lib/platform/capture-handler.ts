@@ -13,12 +13,13 @@ import {
   lookupDuplicates,
   type CandidateInput,
 } from '../db/mutations/candidates';
-import { addComment, addLeadLabels, editCandidate } from '../db/mutations/profile';
+import { addComment, addLeadLabels } from '../db/mutations/profile';
+import { mutate, type MutationContext } from '../db/mutate';
 import { ensureWorkspace } from '../db/mutations/workspace';
 import { describeError, UserError } from '../db/errors';
 import type { LeadsideDB } from '../db/schema';
 import { canonicalFacebookUrl, canonicalLinkedInUrl, normalizeEmail, normalizePhone, type ContactKeys } from '../domain/duplicates';
-import type { Candidate, Lead } from '../domain/model';
+import type { Candidate, Id, Lead } from '../domain/model';
 import type { CountryCode } from '../domain/phone';
 import { fullName } from '../domain/text';
 import {
@@ -29,6 +30,7 @@ import {
   type CaptureSite,
   type ExistingPerson,
 } from '../messaging/protocol';
+import { checkCaptureDetails, type CaptureDetails } from '../sites/draft';
 import { openDatabase } from './database';
 import { openLeadItem } from './open-lead';
 import { loadSettings } from './storage';
@@ -145,6 +147,11 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
     const ctx = await context();
     db = ctx.db;
     const mctx = { db: ctx.db, actorId: ctx.actorId };
+    // Checked before anything is written (an inline campaign included): a typed website that is
+    // not a link refuses the add with a message; a new application of someone known sends none.
+    const checked = p.candidateId ? ({ ok: true, value: {} } as const) : checkCaptureDetails(p.person, p.site);
+    if (!checked.ok) throw new UserError(checked.error);
+    const details: CaptureDetails = checked.value;
     const campaign =
       'id' in p.campaign ? await ctx.db.campaigns.get(p.campaign.id) : await createCampaign(mctx, { name: p.campaign.name, location: '' });
     if (!campaign) throw new UserError('That campaign no longer exists.');
@@ -167,13 +174,11 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
       const added = await addCandidate(mctx, input, { ...placement, defaultCountry: ctx.country });
       lead = added.lead;
       candidateId = added.candidate.id;
-      const extras: { headline?: string; company?: string; location?: string } = {};
-      for (const key of ['headline', 'company', 'location'] as const) if (p.person[key].trim()) extras[key] = p.person[key];
-      if (Object.keys(extras).length > 0) {
+      if (Object.keys(details).length > 0) {
         // A second mutation: addCandidate writes contact fields only. Should it fail, the person
         // is in Leadside all the same and the recruiter can fill these in on the profile.
-        await editCandidate(mctx, candidateId, extras, ctx.country).catch((error: unknown) =>
-          console.warn('Leadside: captured, but the headline/company/location were not saved', error),
+        await saveCaptureDetails(mctx, candidateId, details).catch((error: unknown) =>
+          console.warn('Leadside: captured, but the profile details (headline, about, websites…) were not saved', error),
         );
       }
     }
@@ -189,4 +194,20 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
     console.error('Leadside: capture failed', error);
     return { ok: false, error: `Leadside could not add this person. ${describeError(error)}` };
   }
+}
+
+/**
+ * The captured profile's details (headline, current title, company, location, about, websites,
+ * photo), already checked by checkCaptureDetails, written onto the candidate the capture just
+ * added: one named mutation. No Activity row: the capture's own "added" entry covers it.
+ */
+export async function saveCaptureDetails(ctx: MutationContext, candidateId: Id, details: CaptureDetails): Promise<Candidate> {
+  return mutate(ctx, 'saveCaptureDetails', { candidateId, details }, ['candidates'], async (scope) => {
+    const candidate = await scope.db.candidates.get(candidateId);
+    if (!candidate) throw new UserError('This candidate no longer exists.');
+    const next: Candidate = { ...candidate, ...details, updatedAt: scope.now };
+    await scope.db.candidates.put(next);
+    scope.wroteCandidates([next]);
+    return next;
+  });
 }

@@ -15,7 +15,7 @@ export interface CaptureDraft {
   title?: string;
   company?: string;
   location?: string;
-  /** An https URL of the profile photo. */
+  /** An https URL of the profile photo on the site's own CDN (capturePhotoUrl), else absent. */
   photo?: string;
   about?: string;
   /** Canonical (lib/domain/duplicates.ts). */
@@ -94,6 +94,105 @@ export function cleanUrl(raw: string | null | undefined, base?: string): string 
   } catch {
     return '';
   }
+}
+
+/**
+ * The photo URL worth keeping: https, on the site's own image CDN (LinkedIn's media.licdn.com,
+ * Facebook's scontent…fbcdn.net), with no credentials or port; '' for anything else. A photo from
+ * any other host (a tracking pixel, an attacker's server) is never stored nor loaded later.
+ */
+export function capturePhotoUrl(raw: string | null | undefined, site: CaptureSite): string {
+  if (!raw || raw.length > CAPTURE_LIMITS.url) return '';
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return '';
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return '';
+  const host = url.hostname.toLowerCase();
+  // LinkedIn serves member photos from media.licdn.com (older pages: media-exp1.licdn.com).
+  const ok = site === 'linkedin' ? /^media(?:-exp\d+)?\.licdn\.com$/.test(host) : /^scontent[a-z0-9.-]*\.fbcdn\.net$/.test(host);
+  return ok ? url.href : '';
+}
+
+/**
+ * A website as typed or shown: an absolute http(s) URL, "https://" added when the scheme is
+ * missing ("ben.example.dev"); '' for anything else (javascript:, data:, mailto:, junk).
+ */
+export function cleanWebsite(raw: string | null | undefined): string {
+  const text = (raw ?? '').trim();
+  if (!text || /\s/.test(text)) return '';
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  const url = cleanUrl(withScheme);
+  if (!url) return '';
+  try {
+    const host = new URL(url).hostname;
+    return host.includes('.') || host === 'localhost' ? url : '';
+  } catch {
+    return '';
+  }
+}
+
+/** What a capture stores beyond the contact fields, checked (checkCaptureDetails). */
+export interface CaptureDetails {
+  headline?: string;
+  title?: string;
+  company?: string;
+  location?: string;
+  about?: string;
+  websites?: string[];
+  photo?: string;
+}
+
+/** The card's typed values for the details (the capture message's person carries these). */
+export interface CaptureDetailsInput {
+  headline: string;
+  title: string;
+  company: string;
+  location: string;
+  about: string;
+  websites: readonly string[];
+  photo: string;
+}
+
+/**
+ * The background's check of what the card sent (DESIGN §2: never trust a content script): plain
+ * text tidied and capped, websites http(s) only (a typed "ben.dev" gets https://), the photo kept
+ * only when it is on the site's own CDN. A website that is not a web link refuses the capture
+ * with a message, since the recruiter typed it and can fix it; a bad photo is just left out.
+ */
+export function checkCaptureDetails(input: CaptureDetailsInput, site: CaptureSite): { ok: true; value: CaptureDetails } | { ok: false; error: string } {
+  const value: CaptureDetails = {};
+  const labels = { headline: 'A headline', title: 'A job title', company: 'A company', location: 'A location' } as const;
+  for (const key of ['headline', 'title', 'company', 'location'] as const) {
+    const text = input[key].replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
+    if (text.length > CAPTURE_LIMITS.text) return { ok: false, error: `${labels[key]} can be at most ${CAPTURE_LIMITS.text} characters.` };
+    if (text) value[key] = text;
+  }
+  // About keeps its line breaks (it is shown as plain text with them); other controls go.
+  const about = input.about
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (about.length > CAPTURE_LIMITS.about) return { ok: false, error: `About can be at most ${CAPTURE_LIMITS.about} characters.` };
+  if (about) value.about = about;
+  const websites: string[] = [];
+  for (const raw of input.websites) {
+    if (!raw.trim()) continue;
+    const url = cleanWebsite(raw);
+    if (!url) return { ok: false, error: `“${capCodePoints(raw.trim(), 80)}” is not a web address (http or https).` };
+    if (!websites.includes(url)) websites.push(url);
+  }
+  if (websites.length > CAPTURE_LIMITS.websites) return { ok: false, error: `At most ${CAPTURE_LIMITS.websites} websites.` };
+  if (websites.length > 0) value.websites = websites;
+  const photo = capturePhotoUrl(input.photo, site);
+  if (photo) value.photo = photo;
+  return { ok: true, value };
 }
 
 /** An email address shown on a page ("mailto:" links included), or ''. */

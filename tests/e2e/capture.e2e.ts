@@ -13,10 +13,14 @@ interface CandidateRow {
   firstName: string;
   lastName: string;
   headline?: string;
+  title?: string;
   company?: string;
   location?: string;
   linkedinUrl?: string;
   facebookUrl?: string;
+  about?: string;
+  websites?: string[];
+  photo?: string;
 }
 interface LeadRow {
   id: string;
@@ -46,6 +50,10 @@ function fixture(site: 'linkedin' | 'facebook', file: string): string {
 let ext: ExtensionHandle;
 let page: Page;
 const dialogs: string[] = [];
+/** Requests for photos on LinkedIn's and Facebook's CDNs: the URL and its Referer header, if any. */
+const photoRequests: { url: string; referer: string | undefined }[] = [];
+// A 1×1 PNG, for the CDN photos.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 beforeAll(async () => {
   ext = await launchExtension();
@@ -60,6 +68,12 @@ beforeAll(async () => {
     const file = key ? FACEBOOK[key] : undefined;
     return file ? fixture('facebook', file) : null;
   });
+  for (const host of ['media.licdn.com', 'scontent.xx.fbcdn.net']) {
+    await serveSite(ext.context, host, ({ url, headers }) => {
+      photoRequests.push({ url: url.href, referer: headers['referer'] });
+      return { contentType: 'image/png', body: PNG };
+    });
+  }
   page = await ext.context.newPage();
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -101,17 +115,33 @@ describe('LinkedIn capture', () => {
     expect(await dialog.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ana');
     expect(await dialog.getByRole('textbox', { name: 'Last name' }).inputValue()).toBe('Reyes');
     expect(await dialog.getByRole('textbox', { name: 'Company' }).inputValue()).toBe('Northwind Traders');
+    expect(await dialog.getByRole('textbox', { name: 'About' }).inputValue()).toBe('I help product teams hire thoughtfully across Southeast Asia.');
+    // A typed website that is not a web address is refused by the background, nothing written.
+    const websites = dialog.getByRole('textbox', { name: 'Websites (one a line)' });
+    await websites.fill('ana.example.org\njavascript:alert(1)');
     // No campaign yet: the card offers a new one inline.
     await expect.poll(() => dialog.getByRole('combobox', { name: 'Campaign' }).inputValue()).toBe('__new__');
     await dialog.getByRole('textbox', { name: 'New campaign name' }).fill('Capture test campaign');
     expect(await dialog.getByRole('combobox', { name: 'Folder' }).locator('option:checked').textContent()).toBe('Inbox');
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Met at the job fair');
     await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '“javascript:alert(1)” is not a web address' }).waitFor({ timeout: 10_000 });
+    expect(await candidates()).toEqual([]);
+    await websites.fill('ana.example.org');
+    await dialog.getByRole('button', { name: 'Add' }).click();
     await card('Added to Capture test campaign').waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Already in Leadside · Inbox' }).waitFor();
 
     const ana = (await candidates()).find((c) => c.firstName === 'Ana')!;
-    expect(ana).toMatchObject({ lastName: 'Reyes', linkedinUrl: 'https://www.linkedin.com/in/ana-reyes-12ab', company: 'Northwind Traders' });
+    expect(ana).toMatchObject({
+      lastName: 'Reyes',
+      linkedinUrl: 'https://www.linkedin.com/in/ana-reyes-12ab',
+      headline: 'Senior Talent Acquisition Partner at Northwind Traders | Hiring engineers',
+      company: 'Northwind Traders',
+      about: 'I help product teams hire thoughtfully across Southeast Asia.',
+      websites: ['https://ana.example.org/'],
+      photo: 'https://media.licdn.com/dms/image/ana-reyes-400.jpg',
+    });
     const leads = (await readTable<LeadRow>(ext, 'leads')).filter((l) => l.candidateId === ana.id);
     expect(leads).toHaveLength(1);
     expect(leads[0]).toMatchObject({ source: 'LinkedIn', folderId: 'inbox' });
@@ -148,7 +178,22 @@ describe('LinkedIn capture', () => {
     const leadId = (await readTable<LeadRow>(ext, 'leads')).find((l) => l.source === 'LinkedIn')!.id;
     await ext.serviceWorker.evaluate(async (id) => chrome.storage.session.set({ openLead: id }), leadId);
     const panel = await ext.openSidePanel();
-    await panel.getByRole('dialog', { name: /Ana Reyes/ }).waitFor({ timeout: 15_000 });
+    const profile = panel.getByRole('dialog', { name: /Ana Reyes/ });
+    await profile.waitFor({ timeout: 15_000 });
+    // What capture stored, shown: About as text, the website as a safe link, the photo with no referrer.
+    const about = profile.getByRole('region', { name: 'About' });
+    expect(await about.textContent()).toContain('I help product teams hire thoughtfully across Southeast Asia.');
+    const site = profile.getByRole('list', { name: 'Websites' }).getByRole('link', { name: 'ana.example.org' });
+    expect(await site.getAttribute('href')).toBe('https://ana.example.org/');
+    expect(await site.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await site.getAttribute('target')).toBe('_blank');
+    const photo = profile.getByRole('img', { name: 'Photo of Ana Reyes' });
+    expect(await photo.getAttribute('src')).toBe('https://media.licdn.com/dms/image/ana-reyes-400.jpg');
+    expect(await photo.getAttribute('referrerpolicy')).toBe('no-referrer');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    const fromPanel = photoRequests.filter((r) => r.url === 'https://media.licdn.com/dms/image/ana-reyes-400.jpg');
+    expect(fromPanel.length).toBeGreaterThan(0);
+    expect(fromPanel.every((r) => r.referer === undefined || r.referer.startsWith('https://www.linkedin.com/'))).toBe(true);
     await panel.getByRole('button', { name: 'Close profile' }).click();
     await panel.getByRole('searchbox', { name: 'Search candidates' }).fill('Ana Reyes');
     const list = panel.getByRole('list', { name: 'Leads' });
@@ -209,6 +254,7 @@ describe('LinkedIn capture', () => {
     expect(eve.firstName).toBe('Eve<img src=x onerror=alert(1)>');
     expect(eve.lastName).toBe('<script>alert(2)</script>Hacker');
     expect(eve.headline!.length).toBeLessThanOrEqual(200);
+    expect(eve.photo).toBeUndefined();
     expect(await page.locator('leadside-capture img, leadside-capture script').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(console.errors).toEqual([]);
@@ -226,7 +272,14 @@ describe('Facebook capture', () => {
     await dialog.getByRole('button', { name: 'Add' }).click();
     await card('Added to Capture test campaign').waitFor({ timeout: 10_000 });
     const jose = (await candidates()).find((c) => c.firstName === 'Jose')!;
-    expect(jose).toMatchObject({ lastName: 'Rizal', facebookUrl: 'https://www.facebook.com/jose.rizal.demo', location: 'Calamba, Laguna' });
+    expect(jose).toMatchObject({
+      lastName: 'Rizal',
+      facebookUrl: 'https://www.facebook.com/jose.rizal.demo',
+      location: 'Calamba, Laguna',
+      title: 'Software Developer',
+      company: 'Adventure Works',
+      photo: 'https://scontent.xx.fbcdn.net/v/jose-large.jpg',
+    });
     const lead = (await readTable<LeadRow>(ext, 'leads')).find((l) => l.candidateId === jose.id)!;
     expect(lead.source).toBe('Facebook');
   });

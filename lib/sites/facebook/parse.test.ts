@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from './parse';
+import { findAnchor, parse } from './parse';
+import { FACEBOOK, FACEBOOK_BUTTON_ANCHOR } from './selectors';
 
 const DIR = path.resolve(__dirname, '../../../tests/fixtures/facebook');
 
@@ -76,4 +77,32 @@ describe('Facebook parse', () => {
     expect(JSON.stringify(draft)).not.toMatch(/[\u200D\u202E]/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
+});
+
+describe('Facebook findAnchor (where the button goes)', () => {
+  it('the profile’s name, never the viewer’s h1 in the banner', () => {
+    expect(findAnchor(load('profile-username-2026-11-20.html'))?.textContent).toBe('Jose Rizal');
+    expect(findAnchor(load('profile-php-id-2026-11-20.html'))?.getAttribute('aria-level')).toBe('1');
+    expect(findAnchor(load('profile-missing-fields-2026-11-20.html'))).toBeNull();
+  });
+});
+
+/** DESIGN §4: every fallback in selectors.ts is exercised by a fixture (see the LinkedIn twin). */
+describe('Facebook selectors: every fallback has a fixture', () => {
+  const ownMatch = (doc: Document, selector: string) =>
+    Array.from(doc.querySelectorAll(selector)).some((el) => el.closest(FACEBOOK.otherPeople) === null);
+  const cases: { name: string; primary: string; fallback: string; fixture: string }[] = [
+    { name: 'embeddedJson', ...FACEBOOK.embeddedJson, fixture: 'profile-php-id-2026-11-20.html' },
+    { name: 'name', ...FACEBOOK.name, fixture: 'profile-php-id-2026-11-20.html' },
+    { name: 'intro', ...FACEBOOK.intro, fixture: 'profile-php-id-2026-11-20.html' },
+    { name: 'photo', ...FACEBOOK.photo, fixture: 'profile-people-path-2026-11-20.html' },
+    { name: 'button anchor', ...FACEBOOK_BUTTON_ANCHOR, fixture: 'profile-php-id-2026-11-20.html' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: primary misses, fallback “${c.fallback}” matches in ${c.fixture}`, () => {
+      const doc = load(c.fixture);
+      expect(ownMatch(doc, c.primary)).toBe(false);
+      expect(ownMatch(doc, c.fallback)).toBe(true);
+    });
+  }
 });

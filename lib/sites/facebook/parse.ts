@@ -7,6 +7,7 @@
 import { canonicalFacebookUrl } from '../../domain/duplicates';
 import {
   CAPTURE_LIMITS,
+  capturePhotoUrl,
   cleanPersonName,
   cleanText,
   cleanUrl,
@@ -49,7 +50,7 @@ export function parse(root: Document, url: string): CaptureDraft | null {
     title: cleanText(pick('title'), T),
     company: cleanText(pick('company'), T),
     location: cleanText(pick('location'), T),
-    photo: cleanUrl(pick('photo')),
+    photo: first(...sources.map((s) => capturePhotoUrl(s.photo, 'facebook'))),
     about: '',
     profileUrl,
     email: '',

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from './parse';
+import { findAnchor, parse } from './parse';
+import { LINKEDIN, LINKEDIN_BUTTON_ANCHOR } from './selectors';
 
 const DIR = path.resolve(__dirname, '../../../tests/fixtures/linkedin');
 
@@ -29,6 +30,22 @@ describe('LinkedIn parse', () => {
     });
   });
 
+  it('newer layout with no markers: headline as the first text after the name, location before the contact link, og:image photo', () => {
+    const draft = parse(load('profile-newer-layout-plain-headline-2026-11-20.html'), 'https://www.linkedin.com/in/lia-navarro/');
+    expect(draft).toEqual({
+      site: 'linkedin',
+      firstName: 'Lia',
+      lastName: 'Navarro',
+      headline: 'Payroll Specialist | Excel & SAP',
+      location: 'Iloilo City, Western Visayas, Philippines',
+      // The top card's img is a placeholder on static.licdn.com: not a photo, so og:image wins.
+      photo: 'https://media.licdn.com/dms/image/lia-og.jpg',
+      about: 'Ten years of payroll for teams of 5 to 5,000.',
+      profileUrl: 'https://www.linkedin.com/in/lia-navarro',
+      websites: [],
+    });
+  });
+
   it('newer layout without the old classes, contact-info dialog (every DOM fallback)', () => {
     const draft = parse(load('profile-newer-layout-contact-dialog-2026-11-20.html'), 'https://www.linkedin.com/in/Ben-Santos-99/overlay/contact-info/');
     expect(draft).toMatchObject({
@@ -37,7 +54,7 @@ describe('LinkedIn parse', () => {
       headline: 'Backend Engineer · Go, PostgreSQL · building payments at Contoso Pay',
       company: 'Contoso Pay',
       location: 'Cebu City, Central Visayas, Philippines',
-      photo: 'https://www.linkedin.com/dms/image/ben-santos.jpg',
+      photo: 'https://media.licdn.com/dms/image/ben-santos.jpg',
       profileUrl: 'https://www.linkedin.com/in/ben-santos-99',
       email: 'ben.santos@example.com',
       phone: '0917 123 4567',
@@ -119,9 +136,71 @@ describe('LinkedIn parse', () => {
     expect(draft!.lastName).toBe('<script>alert(2)</script>Hacker');
     expect(draft!.headline!.length).toBeLessThanOrEqual(200);
     expect(draft!.headline!.startsWith('<img src=x onerror=alert(9)>AAA')).toBe(true);
+    // An og:image pixel elsewhere and an http photo are not photos; javascript:/data: are not websites.
+    expect(draft!.photo).toBeUndefined();
+    expect(draft!.websites).toEqual([]);
+    expect(draft!.email).toBe('eve@example.com');
     expect(JSON.stringify(draft)).not.toMatch(/[\u200B\u202E]/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
     expect(Object.getPrototypeOf(draft)).toBe(Object.prototype);
+  });
+});
+
+describe('LinkedIn findAnchor (where the button goes)', () => {
+  it('the member’s name, never the viewer’s h1 in the nav or a side rail’s', () => {
+    expect(findAnchor(load('profile-classic-topcard-2026-11-20.html'))?.textContent).toContain('Ana Reyes');
+    expect(findAnchor(load('profile-newer-layout-contact-dialog-2026-11-20.html'))?.textContent).toBe('Ben\u00a0Santos');
+    expect(findAnchor(load('profile-newer-layout-plain-headline-2026-11-20.html'))?.textContent).toBe('Lia Navarro');
+    // Still loading (a skeleton top card): no anchor, the button goes to a corner.
+    expect(findAnchor(load('profile-embedded-json-side-rails-2026-11-20.html'))).toBeNull();
+  });
+});
+
+/**
+ * DESIGN §4: every fallback in selectors.ts is exercised by a fixture. Each row names a fixture
+ * where the primary selector finds nothing of this member's (outside the nav and side rails) and
+ * the fallback does; the parse tests above check what the fallback then reads.
+ */
+describe('LinkedIn selectors: every fallback has a fixture', () => {
+  const ownMatch = (doc: Document, selector: string) =>
+    Array.from(doc.querySelectorAll(selector)).some((el) => el.closest(LINKEDIN.otherPeople) === null);
+  const cases: { name: string; primary: string; fallback: string; fixtures: string[] }[] = [
+    { name: 'embeddedJson', ...LINKEDIN.embeddedJson, fixtures: ['profile-embedded-json-side-rails-2026-11-20.html'] },
+    { name: 'topCard', ...LINKEDIN.topCard, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-newer-layout-plain-headline-2026-11-20.html'] },
+    { name: 'name', ...LINKEDIN.name, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-public-jsonld-2026-11-20.html'] },
+    { name: 'headline', ...LINKEDIN.headline, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html'] },
+    { name: 'location', ...LINKEDIN.location, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-newer-layout-plain-headline-2026-11-20.html'] },
+    { name: 'photo', ...LINKEDIN.photo, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html'] },
+    { name: 'contactInfo', ...LINKEDIN.contactInfo, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-hostile-2026-11-20.html'] },
+    { name: 'button anchor', ...LINKEDIN_BUTTON_ANCHOR, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-newer-layout-plain-headline-2026-11-20.html'] },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: primary misses, fallback “${c.fallback}” matches`, () => {
+      for (const file of c.fixtures) {
+        const doc = load(file);
+        expect(ownMatch(doc, c.primary), `${file}: primary`).toBe(false);
+        expect(ownMatch(doc, c.fallback), `${file}: fallback`).toBe(true);
+      }
+    });
+  }
+
+  it('the fallbacks that are not selectors: headline as the first text after the name, company from the headline, about from the JSON summary, photo from og:image', () => {
+    // No headline marker at all: the first text block after the name (plain-headline fixture).
+    const lia = load('profile-newer-layout-plain-headline-2026-11-20.html');
+    expect(ownMatch(lia, LINKEDIN.headline.primary) || ownMatch(lia, LINKEDIN.headline.fallback)).toBe(false);
+    expect(parse(lia, 'https://www.linkedin.com/in/lia-navarro/')?.headline).toBe('Payroll Specialist | Excel & SAP');
+    // No "Current company:" button: "… at Contoso Pay" in the headline.
+    const ben = load('profile-newer-layout-contact-dialog-2026-11-20.html');
+    expect(ownMatch(ben, LINKEDIN.currentCompany.primary)).toBe(false);
+    expect(parse(ben, 'https://www.linkedin.com/in/ben-santos-99/')?.company).toBe('Contoso Pay');
+    // No #about card: the embedded profile's summary.
+    const dino = load('profile-embedded-json-side-rails-2026-11-20.html');
+    expect(ownMatch(dino, LINKEDIN.about.primary)).toBe(false);
+    expect(parse(dino, 'https://www.linkedin.com/in/dino-garcia/')?.about).toBe('Numbers person.');
+    // No photo in the top card (class or alt): og:image, since og:url is this profile.
+    expect(ownMatch(lia, LINKEDIN.photo.primary)).toBe(false);
+    expect(lia.querySelector('main img')?.getAttribute('alt')).toBeNull();
+    expect(parse(lia, 'https://www.linkedin.com/in/lia-navarro/')?.photo).toBe('https://media.licdn.com/dms/image/lia-og.jpg');
   });
 });

@@ -7,6 +7,7 @@
 import { canonicalLinkedInUrl } from '../../domain/duplicates';
 import {
   CAPTURE_LIMITS,
+  capturePhotoUrl,
   cleanEmail,
   cleanPersonName,
   cleanPhone,
@@ -70,7 +71,8 @@ export function parse(root: Document, url: string): CaptureDraft | null {
     title: cleanText(pick('title'), T),
     company,
     location: cleanText(pick('location'), T),
-    photo: cleanUrl(pick('photo')),
+    // The first photo on LinkedIn's own CDN: a DOM src elsewhere (a placeholder) gives way to og:image.
+    photo: first(...sources.map((s) => capturePhotoUrl(s.photo, 'linkedin'))),
     about: cleanText(pick('about'), CAPTURE_LIMITS.about),
     profileUrl,
     email: cleanEmail(pick('email')),
