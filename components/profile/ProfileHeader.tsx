@@ -5,32 +5,6 @@ import { campaignName, folderName, type AppState } from '../app/state';
 import { Avatar } from '../ui/Avatar';
 import { changeStatus, copyText, type ProfileData } from './actions';
 
-/**
- * The person's photo: a captured photo is a URL on LinkedIn's or Facebook's CDN, loaded with no
- * referrer (the CDN learns nothing of Leadside's pages) and lazily; such URLs expire, so a photo
- * that fails to load gives way to the initials.
- */
-function ProfilePhoto(props: { firstName: string; lastName: string; photo?: string; seed: string }) {
-  const [failed, setFailed] = useState(false);
-  const { photo } = props;
-  if (photo && !failed && photo.startsWith('https://')) {
-    return (
-      <img
-        class="avatar"
-        src={photo}
-        alt={`Photo of ${props.firstName} ${props.lastName}`.trim()}
-        width={56}
-        height={56}
-        referrerpolicy="no-referrer"
-        loading="lazy"
-        onError={() => setFailed(true)}
-      />
-    );
-  }
-  const local = photo?.startsWith('data:image/') ? photo : undefined;
-  return <Avatar firstName={props.firstName} lastName={props.lastName} photo={local} seed={props.seed} size={56} />;
-}
-
 /** Who this is, which application, its status, and the person's other applications. */
 export function ProfileHeader({ state, data }: { state: AppState; data: ProfileData }) {
   const { lead, candidate, others } = data;
@@ -60,11 +34,13 @@ export function ProfileHeader({ state, data }: { state: AppState; data: ProfileD
   return (
     <div class="profile-header">
       <div class="preview-id">
-        <ProfilePhoto
+        <Avatar
           firstName={candidate?.firstName ?? '?'}
           lastName={candidate?.lastName ?? ''}
           photo={candidate?.photo}
           seed={lead.candidateId}
+          size={56}
+          alt={`Photo of ${candidate?.firstName ?? ''} ${candidate?.lastName ?? ''}`.trim()}
         />
         <div class="profile-who">
           {candidate?.headline && <p>{candidate.headline}</p>}

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { initials } from '../../lib/domain/text';
 
 const PALETTE = ['#2563eb', '#7c3aed', '#db2777', '#ea580c', '#059669', '#0891b2', '#4f46e5', '#b45309'];
@@ -8,11 +9,28 @@ function colorFor(seed: string): string {
   return PALETTE[Math.abs(h) % PALETTE.length]!;
 }
 
-/** Photo when there is one, else initials on a stable color. */
-export function Avatar(props: { firstName: string; lastName: string; photo?: string; seed: string; size?: number }) {
+/**
+ * Photo when there is one, else initials on a stable color. A captured photo is a link to
+ * LinkedIn's or Facebook's image server: sent without a referrer, loaded only when on screen, and
+ * replaced by the initials when the link has expired or fails.
+ */
+export function Avatar(props: { firstName: string; lastName: string; photo?: string; seed: string; size?: number; alt?: string }) {
   const size = props.size ?? 36;
-  if (props.photo && /^(https:|data:image\/)/.test(props.photo)) {
-    return <img class="avatar" src={props.photo} alt="" width={size} height={size} />;
+  const [failed, setFailed] = useState<string | null>(null);
+  if (props.photo && failed !== props.photo && /^(https:|data:image\/)/.test(props.photo)) {
+    const photo = props.photo;
+    return (
+      <img
+        class="avatar"
+        src={photo}
+        alt={props.alt ?? ''}
+        width={size}
+        height={size}
+        loading="lazy"
+        referrerpolicy="no-referrer"
+        onError={() => setFailed(photo)}
+      />
+    );
   }
   return (
     <span
