@@ -27,10 +27,13 @@ export function ProfileEditForm({ state, data, onDone }: { state: AppState; data
     email: candidate?.email ?? '',
     phone: candidate?.phone ?? '',
     headline: candidate?.headline ?? '',
+    title: candidate?.title ?? '',
     company: candidate?.company ?? '',
     location: candidate?.location ?? '',
     linkedinUrl: candidate?.linkedinUrl ?? '',
     facebookUrl: candidate?.facebookUrl ?? '',
+    about: candidate?.about ?? '',
+    websites: (candidate?.websites ?? []).join('\n'),
   }));
   const [application, setApplication] = useState<LeadDraft>(() => ({
     source: lead.source,
@@ -111,10 +114,13 @@ export function ProfileEditForm({ state, data, onDone }: { state: AppState; data
         ))}
       </datalist>
       <Field label="Headline" value={person.headline} error={errors.headline} onInput={setP('headline')} />
+      <Field label="Job title" value={person.title} error={errors.title} onInput={setP('title')} />
       <Field label="Company" value={person.company} error={errors.company} onInput={setP('company')} />
       <Field label="Location" value={person.location} error={errors.location} onInput={setP('location')} />
       <Field label="LinkedIn URL" type="url" value={person.linkedinUrl} error={errors.linkedinUrl} onInput={setP('linkedinUrl')} />
       <Field label="Facebook URL" type="url" value={person.facebookUrl} error={errors.facebookUrl} onInput={setP('facebookUrl')} />
+      <Field label="Websites (one a line)" multiline value={person.websites} error={errors.websites} onInput={setP('websites')} />
+      <Field label="About" multiline value={person.about} error={errors.about} onInput={setP('about')} />
       {defs.map((d) => (
         <Field
           key={d.key}

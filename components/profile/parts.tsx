@@ -26,23 +26,32 @@ export function Field(props: {
   list?: string;
   placeholder?: string;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel' | 'url';
+  /** A textarea (several lines) instead of an input. */
+  multiline?: boolean;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
+  const common = {
+    id,
+    value: props.value,
+    placeholder: props.placeholder,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.error ? errorId : undefined,
+  };
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        list={props.list}
-        placeholder={props.placeholder}
-        inputMode={props.inputMode}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
+      {props.multiline ? (
+        <textarea {...common} rows={3} onInput={(e) => props.onInput(e.currentTarget.value)} />
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          list={props.list}
+          inputMode={props.inputMode}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
       {props.error && (
         <p id={errorId} class="field-error">
           {props.error}

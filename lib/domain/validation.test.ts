@@ -147,6 +147,25 @@ describe('validateCandidateDraft', () => {
     expect(validateCandidateDraft({ email: 'x@y.io' }, 'PH')).toEqual({ ok: true, value: { email: 'x@y.io' } });
   });
 
+  it('keeps About\'s line breaks, takes websites one a line (web addresses only), and the job title as text', () => {
+    expect(
+      validateCandidateDraft({ title: '  Team  Lead ', about: ' Line one  \r\n\n\n\n  line   two ', websites: ' https://ana.dev \n\nhttp://blog.example/x\n' }, 'PH'),
+    ).toEqual({ ok: true, value: { title: 'Team Lead', about: 'Line one\n\nline two', websites: ['https://ana.dev/', 'http://blog.example/x'] } });
+    expect(validateCandidateDraft({ about: ' ', websites: '\n' }, 'PH')).toEqual({ ok: true, value: { about: undefined, websites: undefined } });
+    expect(validateCandidateDraft({ websites: 'https://ok.example\njavascript:alert(1)' }, 'PH')).toEqual({
+      ok: false,
+      errors: { websites: 'javascript:alert(1): Only web addresses (https://…) can be saved as links.' },
+    });
+    expect(validateCandidateDraft({ websites: Array.from({ length: 6 }, (_, i) => `https://s${i}.example`).join('\n') }, 'PH')).toEqual({
+      ok: false,
+      errors: { websites: 'At most 5 websites.' },
+    });
+    expect(validateCandidateDraft({ about: 'x'.repeat(2001) }, 'PH')).toEqual({
+      ok: false,
+      errors: { about: 'About can be at most 2,000 characters (this one has 2,001).' },
+    });
+  });
+
   it('reports every bad field at once, each with its reason', () => {
     const result = validateCandidateDraft(
       { ...full, firstName: '  ', lastName: 'x'.repeat(101), email: 'a b@c.d', phone: 'abc', facebookUrl: 'javascript:x' },

@@ -20,6 +20,8 @@ export const LIMITS = {
   comment: 5000,
   reason: 500,
   attribute: 500,
+  about: 2000,
+  websites: 5,
 } as const;
 
 /** Trims and collapses runs of white space (names, titles, labels). */
@@ -113,10 +115,16 @@ export interface CandidateDraft {
   email: string;
   phone: string;
   headline: string;
+  /** The current job title (goes with company). */
+  title: string;
   company: string;
   location: string;
   linkedinUrl: string;
   facebookUrl: string;
+  /** Free text; line breaks kept. */
+  about: string;
+  /** One web address a line. */
+  websites: string;
 }
 
 /** Cleaned values; `undefined` means "clear this field". Only the keys the draft had. */
@@ -126,14 +134,28 @@ export type CandidatePatch = Partial<{
   email: string | undefined;
   phone: string | undefined;
   headline: string | undefined;
+  title: string | undefined;
   company: string | undefined;
   location: string | undefined;
   linkedinUrl: string | undefined;
   facebookUrl: string | undefined;
+  about: string | undefined;
+  websites: string[] | undefined;
 }>;
 
 const NAME_LABELS = { firstName: 'First name', lastName: 'Last name' } as const;
-const TEXT_LABELS = { headline: 'Headline', company: 'Company', location: 'Location' } as const;
+const TEXT_LABELS = { headline: 'Headline', title: 'Job title', company: 'Company', location: 'Location' } as const;
+
+/** "About": trimmed, line breaks kept (at most two in a row), spaces within a line tidied. */
+function cleanAbout(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
 
 /**
  * Validates the keys present in `draft` (absent keys stay as they are). First and last name are
@@ -160,12 +182,27 @@ export function validateCandidateDraft(draft: Partial<CandidateDraft>, country: 
     if (phone.ok) value.phone = phone.value;
     else errors.phone = phone.error;
   }
-  for (const key of ['headline', 'company', 'location'] as const) {
+  for (const key of ['headline', 'title', 'company', 'location'] as const) {
     const raw = draft[key];
     if (raw === undefined) continue;
     const clean = tidy(raw);
     if (clean.length > LIMITS.text) errors[key] = `${TEXT_LABELS[key]} can be at most ${LIMITS.text} characters.`;
     else value[key] = clean || undefined;
+  }
+  if (draft.about !== undefined) {
+    const about = cleanAbout(draft.about);
+    if (about.length > LIMITS.about) errors.about = `About can be at most ${LIMITS.about.toLocaleString('en')} characters (this one has ${about.length.toLocaleString('en')}).`;
+    else value.about = about || undefined;
+  }
+  if (draft.websites !== undefined) {
+    const sites = draft.websites
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const bad = sites.map((site) => ({ site, problem: urlProblem(site) })).find((s) => s.problem);
+    if (sites.length > LIMITS.websites) errors.websites = `At most ${LIMITS.websites} websites.`;
+    else if (bad) errors.websites = `${bad.site.slice(0, 80)}: ${bad.problem!}`;
+    else value.websites = sites.length > 0 ? sites.map((site) => new URL(site).href) : undefined;
   }
   for (const key of ['linkedinUrl', 'facebookUrl'] as const) {
     const raw = draft[key];

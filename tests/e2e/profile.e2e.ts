@@ -233,6 +233,32 @@ describe('profile', () => {
     await closeProfile(profile);
   });
 
+  it('edits the job title, About (line breaks kept) and websites, refusing a link that is not a web address', async () => {
+    const lead = takeLead(() => true);
+    const profile = await openProfile(lead);
+    await profile.getByRole('button', { name: 'Edit' }).click();
+    const form = profile.getByRole('form', { name: 'Edit profile' });
+    await form.getByRole('textbox', { name: 'Job title' }).fill('Team Lead');
+    await form.getByRole('textbox', { name: 'About' }).fill('Ten years in support.\nLoves night shifts.');
+    await form.getByRole('textbox', { name: 'Websites (one a line)' }).fill('https://portfolio.example/ana\njavascript:alert(1)');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('textbox', { name: 'Websites (one a line)' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByText('javascript:alert(1): Only web addresses (https://…) can be saved as links.').count()).toBe(1);
+    expect((await readTable<CandidateRow & { about?: string }>(page, 'candidates')).find((c) => c.id === lead.candidateId)!.about).toBeUndefined();
+
+    await form.getByRole('textbox', { name: 'Websites (one a line)' }).fill('https://portfolio.example/ana');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    const saved = (await readTable<CandidateRow & { title?: string; about?: string; websites?: string[] }>(page, 'candidates')).find((c) => c.id === lead.candidateId)!;
+    expect(saved).toMatchObject({ title: 'Team Lead', about: 'Ten years in support.\nLoves night shifts.', websites: ['https://portfolio.example/ana'] });
+    const about = profile.getByRole('region', { name: 'About' });
+    expect(await about.innerText()).toContain('Ten years in support.\nLoves night shifts.');
+    const link = profile.getByRole('list', { name: 'Websites' }).getByRole('link');
+    expect(await link.getAttribute('href')).toBe('https://portfolio.example/ana');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await closeProfile(profile);
+  });
+
   it('says plainly when the disk is full, keeps the form, and saves once there is room', async () => {
     const lead = takeLead(() => true);
     const profile = await openProfile(lead);

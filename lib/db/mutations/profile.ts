@@ -67,7 +67,8 @@ function applyPatch<T extends object>(row: T, patch: object): { next: T; before:
   const after: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     const old = next[key];
-    if (old === value) continue;
+    // Lists (websites) compare by content: the form always sends a new array.
+    if (old === value || (Array.isArray(old) && Array.isArray(value) && JSON.stringify(old) === JSON.stringify(value))) continue;
     before[key] = old ?? null;
     after[key] = value ?? null;
     if (value === undefined) delete next[key];
