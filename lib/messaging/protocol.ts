@@ -2,6 +2,7 @@
  * The one message protocol between Leadside's contexts (DESIGN §2). Each message names who may
  * send it; the background refuses anything else. Payloads are checked here, not trusted.
  */
+import { id, record, text } from './validate';
 
 /** Extension pages (side panel, options) only; a content script may never send these. */
 export interface PageMessages {
@@ -170,26 +171,6 @@ export const CAPTURE_CAPS = {
   labels: 50,
   note: 5000,
 } as const;
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A plain object with exactly these own keys (no more, no fewer), or null. */
-function record(value: unknown, keys: readonly string[]): Record<string, unknown> | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return null;
-  const own = Object.keys(value);
-  if (own.length !== keys.length || !keys.every((k) => Object.prototype.hasOwnProperty.call(value, k))) return null;
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, max: number): string | null {
-  return typeof value === 'string' && value.length <= max ? value : null;
-}
-
-function id(value: unknown): string | null {
-  return typeof value === 'string' && ID.test(value) ? value : null;
-}
 
 function site(value: unknown): CaptureSite | null {
   return value === 'linkedin' || value === 'facebook' ? value : null;
