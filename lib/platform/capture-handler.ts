@@ -14,12 +14,11 @@ import {
   type CandidateInput,
 } from '../db/mutations/candidates';
 import { addComment, addLeadLabels } from '../db/mutations/profile';
-import { mutate, type MutationContext } from '../db/mutate';
 import { ensureWorkspace } from '../db/mutations/workspace';
 import { describeError, UserError } from '../db/errors';
 import type { LeadsideDB } from '../db/schema';
 import { canonicalFacebookUrl, canonicalLinkedInUrl, normalizeEmail, normalizePhone, type ContactKeys } from '../domain/duplicates';
-import type { Candidate, Id, Lead } from '../domain/model';
+import type { Candidate, Lead } from '../domain/model';
 import type { CountryCode } from '../domain/phone';
 import { fullName } from '../domain/text';
 import {
@@ -171,16 +170,10 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
         linkedinUrl: keys.linkedinUrl,
         facebookUrl: keys.facebookUrl,
       };
-      const added = await addCandidate(mctx, input, { ...placement, defaultCountry: ctx.country });
+      // The details go in the same row and transaction as the person.
+      const added = await addCandidate(mctx, input, { ...placement, defaultCountry: ctx.country, details });
       lead = added.lead;
       candidateId = added.candidate.id;
-      if (Object.keys(details).length > 0) {
-        // A second mutation: addCandidate writes contact fields only. Should it fail, the person
-        // is in Leadside all the same and the recruiter can fill these in on the profile.
-        await saveCaptureDetails(mctx, candidateId, details).catch((error: unknown) =>
-          console.warn('Leadside: captured, but the profile details (headline, about, websites…) were not saved', error),
-        );
-      }
     }
     if (p.labelIds.length > 0) await addLeadLabels(mctx, [lead.id], p.labelIds);
     if (p.note.trim()) await addComment(mctx, lead.id, p.note);
@@ -196,18 +189,3 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
   }
 }
 
-/**
- * The captured profile's details (headline, current title, company, location, about, websites,
- * photo), already checked by checkCaptureDetails, written onto the candidate the capture just
- * added: one named mutation. No Activity row: the capture's own "added" entry covers it.
- */
-export async function saveCaptureDetails(ctx: MutationContext, candidateId: Id, details: CaptureDetails): Promise<Candidate> {
-  return mutate(ctx, 'saveCaptureDetails', { candidateId, details }, ['candidates'], async (scope) => {
-    const candidate = await scope.db.candidates.get(candidateId);
-    if (!candidate) throw new UserError('This candidate no longer exists.');
-    const next: Candidate = { ...candidate, ...details, updatedAt: scope.now };
-    await scope.db.candidates.put(next);
-    scope.wroteCandidates([next]);
-    return next;
-  });
-}

@@ -209,6 +209,13 @@ describe('addCandidate', () => {
     });
   });
 
+  it('writes profile details given by the caller (capture) in the same row and outbox record', async () => {
+    const details = { headline: 'Open to work', title: 'Nurse', about: 'Ten years.\nICU.', websites: ['https://ben.example/'] };
+    const { candidate } = await addCandidate(ctx, draft, { ...inNurse(), details });
+    expect(await db.candidates.get(candidate.id)).toMatchObject({ ...details, firstName: 'Ben', phone: '+639182223333' });
+    expect((await db.outbox.orderBy('id').last())?.args).toMatchObject({ candidate: { ...details, firstName: 'Ben' } });
+  });
+
   it('announces the new candidate and lead with their rows', async () => {
     const seen = changes();
     const { candidate, lead } = await addCandidate(ctx, draft, inNurse());

@@ -206,6 +206,11 @@ export interface AddedCandidate {
 export interface AddCandidateOptions extends Placement {
   /** For a phone typed without +country code; the settings' default when absent. */
   defaultCountry?: CountryCode;
+  /**
+   * Profile details already checked by the caller (capture: headline, title, about, websites,
+   * photo…), written in the same row and transaction as the person.
+   */
+  details?: Partial<Pick<Candidate, 'headline' | 'title' | 'company' | 'location' | 'about' | 'websites' | 'photo'>>;
 }
 
 /**
@@ -228,7 +233,8 @@ export async function addCandidate(
   const now = (ctx.now ?? Date.now)();
   const candidateId = newId(now);
   const leadId = newId(now);
-  const args = { candidateId, leadId, candidate: clean, ...placement };
+  const details = options.details ?? {};
+  const args = { candidateId, leadId, candidate: { ...details, ...clean }, ...placement };
   return mutate(
     { ...ctx, now: () => now },
     'addCandidate',
@@ -240,7 +246,7 @@ export async function addCandidate(
       if (matches.length > 0) throw new DuplicateCandidateError(matches);
       const [candidateRef] = await scope.allocateRefs('candidate', 1);
       const [leadRef] = await scope.allocateRefs('lead', 1);
-      const candidate: Candidate = { id: candidateId, ref: candidateRef!, ...clean, createdAt: now, updatedAt: now };
+      const candidate: Candidate = { id: candidateId, ref: candidateRef!, ...details, ...clean, createdAt: now, updatedAt: now };
       const lead = newLead(leadId, leadRef!, candidateId, placement, now);
       const activity: Activity = {
         id: newId(now),
