@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { openPicker } from '../lib/quick-reply/picker';
+import { dismissPicker, isPickerOpen, openPicker } from '../lib/quick-reply/picker';
 import { findTarget } from '../lib/quick-reply/insert';
 import { detectThreadPerson } from '../lib/sites/thread';
 import { pickerPort } from '../lib/platform/quick-reply-client';
@@ -12,6 +12,11 @@ import type { PagePerson } from '../lib/messaging/quick-reply-protocol';
  */
 export default defineUnlistedScript(() => {
   try {
+    // The shortcut again while the picker is open closes it, back to the field.
+    if (isPickerOpen()) {
+      dismissPicker();
+      return;
+    }
     // Read the field and caret first: the picker is about to take the focus.
     const target = findTarget(document);
     let person: PagePerson | null = null;

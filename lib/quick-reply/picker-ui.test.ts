@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PickerCandidate, QuickReplyResponses } from '../messaging/quick-reply-protocol';
 import { findTarget } from './insert';
-import { openPicker, type PickerPort } from './picker';
+import { dismissPicker, isPickerOpen, openPicker, type PickerPort } from './picker';
 
 const doc = window.document;
 
@@ -78,6 +78,19 @@ describe('the picker', () => {
     expect(doc.querySelector('leadside-quick-reply')).toBeNull();
     expect(doc.activeElement).toBe(area);
     expect(area.value).toBe('Hello ');
+  });
+
+  it('closes when the shortcut comes again, giving the field back', async () => {
+    const area = field();
+    const closed = openPicker({ doc, target: findTarget(doc), port: port() });
+    await flush();
+    expect(isPickerOpen()).toBe(true);
+    expect(doc.activeElement).not.toBe(area);
+    dismissPicker();
+    await closed;
+    expect(isPickerOpen()).toBe(false);
+    expect(doc.querySelector('leadside-quick-reply')).toBeNull();
+    expect(doc.activeElement).toBe(area);
   });
 
   it('keeps a refusal from the background on screen and inserts nothing', async () => {

@@ -99,7 +99,17 @@ export function renderFor(reply: PickerReply, candidate: PickerCandidate | null)
   return { render, problem: describeTokenProblems(render).join(' ') };
 }
 
-let current: { close(): void } | null = null;
+let current: { close(): void; dismiss(): void } | null = null;
+
+/** Is a picker open in this document (this frame's injected script)? */
+export function isPickerOpen(): boolean {
+  return current !== null;
+}
+
+/** Closes the open picker and gives the focus back to the field (the shortcut pressed again). */
+export function dismissPicker(): void {
+  current?.dismiss();
+}
 
 export interface OpenOptions {
   doc: Document;
@@ -153,7 +163,7 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
     if (refocus && target.ok) void restore(target.target);
     done();
   };
-  const handle = { close: () => close(false) };
+  const handle = { close: () => close(false), dismiss: () => close(true) };
   current = handle;
   const onOutside = (event: MouseEvent) => {
     if (!event.composedPath().includes(host)) close(false);
