@@ -5,6 +5,7 @@ import { ConversationsScreen } from '../chat/ConversationsScreen';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
 import { WorkspaceScreen } from '../workspace/WorkspaceScreen';
 import { Banner } from '../ui/Banner';
+import { DataNotices } from '../data/DataNotices';
 import type { AppState } from './state';
 
 const SCREENS = [
@@ -43,6 +44,7 @@ export function App({ state, openOptions }: { state: AppState; openOptions: () =
         </button>
       </header>
       <Banner error={state.error} notice={state.notice} />
+      <DataNotices state={state} />
       <main id="screen" class="screen" role="tabpanel" aria-labelledby={`tab-${screen}`}>
         {!state.viewLoaded.value ? (
           <p class="muted loading">Opening your workspace…</p>

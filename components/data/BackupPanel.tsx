@@ -1,43 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupDue, type BackupSummary } from '../../lib/backup/backup';
-import { exportFileName } from '../../lib/export/fields';
 import type { AppState } from '../app/state';
-import { createDataWorker, download, request } from './client';
+import { lastBackupAt, runBackup, watchBackupMarks } from './backup-run';
+import { createDataWorker, request } from './client';
 import type { DataResult } from './protocol';
 import { Progress } from './Progress';
-import { lastBackupItem } from './reminder';
 
 type R<T extends DataResult['type']> = Extract<DataResult, { type: T }>;
 
 /** One-file backup of everything, and a restore that checks the file before touching anything. */
 export function BackupPanel({ state, reload }: { state: AppState; reload: () => void }) {
-  const [last, setLast] = useState<number | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [prog, setProg] = useState({ done: 0, total: 0 });
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ file: File; summary: BackupSummary } | null>(null);
-  useEffect(() => {
-    void lastBackupItem.getValue().then(setLast);
-  }, []);
+  useEffect(watchBackupMarks, []);
+  const last = lastBackupAt.value ?? null;
   const hasData = state.live.index.size > 0;
 
   const backup = () => {
-    const worker = createDataWorker();
     setBusy('Backup');
     setMessage(null);
-    request<R<'backup'>>(worker, { type: 'backup' }, (d, t) => setProg({ done: d, total: t }))
-      .result.then(async (r) => {
-        download(r.blob, exportFileName(state.workspace.value?.name ?? 'Workspace', new Date(), 'json' as 'csv', 'backup').replace(/\.csv$/, '.json'));
-        const now = Date.now();
-        await lastBackupItem.setValue(now);
-        setLast(now);
-        setMessage('Backup saved.');
-      })
+    runBackup(state, (d, t) => setProg({ done: d, total: t }))
+      .then(() => setMessage('Backup saved.'))
       .catch((e: unknown) => setMessage(`Backup failed: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => {
-        worker.terminate();
-        setBusy(null);
-      });
+      .finally(() => setBusy(null));
   };
 
   const inspect = (file: File) => {

@@ -3,7 +3,8 @@ import { exportFileName } from '../../lib/export/fields';
 import { guessMapping, TARGET_LABELS, TARGETS, type Target } from '../../lib/import/columns';
 import type { DuplicatePolicy } from '../../lib/import/write';
 import type { AppState } from '../app/state';
-import { createDataWorker, download, request, type DataTask } from './client';
+import { createDataWorker, download, request } from './client';
+import { importOutcome, importRun, runImport } from './import-runner';
 import type { DataResult, ImportSummary, ParsedInfo, PreviewRow } from './protocol';
 import { Progress } from './Progress';
 
@@ -20,11 +21,12 @@ export function ImportPanel({ state }: { state: AppState }) {
   const [folderId, setFolderId] = useState('inbox');
   const [policy, setPolicy] = useState<DuplicatePolicy>('attach');
   const [preview, setPreview] = useState<{ rows: PreviewRow[]; errors: number } | null>(null);
-  const [task, setTask] = useState<DataTask<R<'import'>> | null>(null);
-  const [prog, setProg] = useState({ done: 0, total: 0 });
   const [message, setMessage] = useState<string | null>(null);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const task = importRun.value;
+  const outcome = importOutcome.value;
+  const summary: ImportSummary | null = outcome && 'summary' in outcome ? outcome.summary : null;
   const country = state.settings.value.defaultCountry;
+  // The import itself runs on in the runner's worker when this screen closes (import-runner.ts).
   useEffect(() => () => worker.current?.terminate(), []);
   const campaign = campaignId || open[0]?.id || '';
 
@@ -33,7 +35,7 @@ export function ImportPanel({ state }: { state: AppState }) {
   const choose = (file: File) => {
     setInfo(null);
     setPreview(null);
-    setSummary(null);
+    importOutcome.value = null;
     setMessage('Reading the file…');
     setFileName(file.name);
     request<R<'parse'>>(w(), { type: 'parse', file, name: file.name })
@@ -55,15 +57,11 @@ export function ImportPanel({ state }: { state: AppState }) {
 
   const run = () => {
     const actorId = state.actor.value?.id ?? '';
-    const t = request<R<'import'>>(w(), { type: 'import', mapping, policy, country, actorId, placement: { campaignId: campaign, folderId, source: 'Import' } }, (d, total) =>
-      setProg({ done: d, total }),
-    );
-    setTask(t);
+    // The worker that read the file runs the import and ends with it; the next file gets a new one.
+    const busy = w();
+    worker.current = null;
     setMessage(null);
-    t.result
-      .then((r) => setSummary(r.summary))
-      .catch((e: unknown) => setMessage(`Import failed: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => setTask(null));
+    runImport(busy, { type: 'import', mapping, policy, country, actorId, placement: { campaignId: campaign, folderId, source: 'Import' } });
   };
 
   const options: { value: Target; label: string }[] = [
@@ -165,7 +163,7 @@ export function ImportPanel({ state }: { state: AppState }) {
             </div>
           )}
           {task ? (
-            <Progress label="Import" done={prog.done} total={prog.total} onCancel={() => task.cancel()} />
+            <Progress label="Import" done={task.done} total={task.total} onCancel={() => task.cancel()} />
           ) : (
             <button type="button" class="primary" disabled={!campaign} onClick={run}>
               Import {info.total.toLocaleString()} rows
@@ -187,6 +185,8 @@ export function ImportPanel({ state }: { state: AppState }) {
           )}
         </div>
       )}
+      {task && !info && <Progress label="Import" done={task.done} total={task.total} onCancel={() => task.cancel()} />}
+      {outcome && 'error' in outcome && <p role="status">{outcome.error}</p>}
       {message && <p role="status">{message}</p>}
     </div>
   );

@@ -18,12 +18,12 @@ export function createDataWorker(): Worker {
 }
 
 /** Sends a request to `worker` and resolves with its result; progress as it comes. */
-export function request<R extends DataResult>(worker: Worker, req: DataRequest, onProgress?: (done: number, total: number) => void): DataTask<R> {
+export function request<R extends DataResult>(worker: Worker, req: DataRequest, onProgress?: (done: number, total: number, jobId?: string) => void): DataTask<R> {
   let cancel = () => {};
   const result = new Promise<R>((resolve, reject) => {
     const onMessage = (e: MessageEvent<DataEvent>) => {
       const ev = e.data;
-      if (ev.type === 'progress') onProgress?.(ev.done, ev.total);
+      if (ev.type === 'progress') onProgress?.(ev.done, ev.total, ev.jobId);
       else {
         worker.removeEventListener('message', onMessage);
         if (ev.type === 'result') resolve(ev.result as R);

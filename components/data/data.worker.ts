@@ -11,10 +11,13 @@ import { buildRow, pickFields } from '../../lib/export/fields';
 import { ExportCancelled, loadRowContext, runExport, selectLeadIds } from '../../lib/export/run';
 import type { Compressor } from '../../lib/export/zip';
 import { ImportFileError, parseCsv, parseXlsx, type ParsedFile } from '../../lib/import/parse';
-import { personKeys, prepareRow, reportCsv } from '../../lib/import/rows';
-import { importChunk } from '../../lib/import/write';
+import { ImportFilesDB } from '../../lib/import/files';
+import { createImportJob, endImport, importParams, isImportJob, planImport, runImportJob, skippedRows, type ImportPlan } from '../../lib/import/job';
+import { prepareRow, reportCsv } from '../../lib/import/rows';
+import { newId } from '../../lib/db/mutate';
+import { isFinished } from '../../lib/jobs/engine';
 import { openDatabase } from '../../lib/platform/database';
-import type { DataEvent, DataRequest, DataResult, PreviewRow } from './protocol';
+import type { DataEvent, DataRequest, DataResult, ImportSummary, PreviewRow } from './protocol';
 
 const scope = globalThis as unknown as {
   postMessage(message: DataEvent): void;
@@ -23,6 +26,7 @@ const scope = globalThis as unknown as {
 
 let cancelled = false;
 let parsed: ParsedFile | null = null;
+let parsedFile: { blob: Blob; name: string } | null = null;
 
 const deflate: Compressor = () => new CompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>;
 const offsetMinutes = (ms: number) => new Date(ms).getTimezoneOffset();
@@ -71,6 +75,7 @@ async function handle(req: DataRequest): Promise<DataResult> {
       return { type: 'restore', summary: await restoreBackup(db, req.file, { openStaging: () => new LeadsideDB(stagingName(Date.now())), onProgress: progress }) };
     case 'parse': {
       parsed = null;
+      parsedFile = { blob: req.file, name: req.name };
       const bytes = new Uint8Array(await req.file.arrayBuffer());
       parsed = /\.xlsx$/i.test(req.name) ? await parseXlsx(bytes) : parseCsv(bytes, (f) => progress(Math.round(f * 100), 100));
       return { type: 'parse', info: { headers: parsed.headers, sample: parsed.rows.slice(0, 5), total: parsed.rows.length, notes: parsed.notes } };
@@ -89,45 +94,71 @@ async function handle(req: DataRequest): Promise<DataResult> {
       return { type: 'preview', rows, errors };
     }
     case 'import': {
-      if (!parsed) throw new ImportFileError('Choose a file first.');
-      const file = parsed;
-      const skipped: { line: number; reason: string; values?: string[] }[] = [];
-      const records = [];
-      for (let i = 0; i < file.rows.length; i++) {
-        const p = prepareRow(file.rows[i]!, req.mapping, i + 2, req.country);
-        if (p.ok) records.push(p.record);
-        else skipped.push({ line: p.line, reason: p.reason, values: file.rows[i] });
+      if (!parsed || !parsedFile) throw new ImportFileError('Choose a file first.');
+      const settings = { mapping: req.mapping, policy: req.policy, country: req.country, placement: req.placement };
+      const plan = planImport(parsed, settings);
+      const campaign = await db.campaigns.get(req.placement.campaignId);
+      if (!campaign) throw new ImportFileError('That campaign no longer exists.');
+      // The file's bytes are kept until the job ends, so a closed panel can resume it.
+      const files = new ImportFilesDB();
+      await dropOrphans(db, files);
+      const fileId = newId();
+      await files.files.add({ id: fileId, name: parsedFile.name, blob: parsedFile.blob, createdAt: Date.now() });
+      let job;
+      try {
+        job = await createImportJob({ db, actorId: req.actorId }, { settings, fileId, fileName: parsedFile.name, rowsInFile: parsed.rows.length, plan, campaignName: campaign.name });
+      } catch (error) {
+        await files.files.delete(fileId);
+        throw error;
       }
-      // Duplicates inside the file with "skip": only the first of each person is kept.
-      if (req.policy === 'skip') {
-        const seen = new Map<string, number>();
-        const kept = [];
-        for (const r of records) {
-          const first = personKeys(r.candidate).map((k) => seen.get(k)).find((l) => l !== undefined);
-          if (first !== undefined) {
-            skipped.push({ line: r.line, reason: `Duplicate of line ${first} in the file`, values: file.rows[r.line - 2] });
-            continue;
-          }
-          for (const k of personKeys(r.candidate)) seen.set(k, r.line);
-          kept.push(r);
-        }
-        records.splice(0, records.length, ...kept);
-      }
-      let created = 0;
-      let attached = 0;
-      const CHUNK = 500;
-      for (let from = 0; from < records.length; from += CHUNK) {
-        if (cancelled) break;
-        const out = await importChunk({ db, actorId: req.actorId }, records.slice(from, from + CHUNK), req.placement, req.policy);
-        created += out.created;
-        attached += out.attached;
-        for (const s of out.skipped) skipped.push({ ...s, values: file.rows[s.line - 2] });
-        progress(Math.min(records.length, from + CHUNK), records.length);
-      }
-      skipped.sort((a, b) => a.line - b.line);
-      return { type: 'import', summary: { created, attached, skipped: skipped.length, cancelled, report: reportCsv(skipped, file.headers) } };
+      return { type: 'import', summary: await runToEnd(db, req.actorId, job.id, parsed, plan, files) };
+    }
+    case 'resume': {
+      const job = await db.jobs.get(req.jobId);
+      if (!job || !isImportJob(job)) throw new ImportFileError('That import is gone.');
+      const p = importParams(job);
+      const files = new ImportFilesDB();
+      const staged = await files.files.get(p.fileId);
+      if (!staged) throw new ImportFileError(`The file ${p.fileName} is no longer stored: import it again (rows already imported are recognised as duplicates).`);
+      const bytes = new Uint8Array(await staged.blob.arrayBuffer());
+      const file = /\.xlsx$/i.test(staged.name) ? await parseXlsx(bytes) : parseCsv(bytes);
+      return { type: 'import', summary: await runToEnd(db, req.actorId, job.id, file, planImport(file, p), files) };
+    }
+    case 'abandon': {
+      const job = await endImport({ db, actorId: req.actorId }, req.jobId, 'cancelled');
+      await new ImportFilesDB().files.delete(importParams(job).fileId);
+      return { type: 'abandon' };
     }
   }
+}
+
+/** Staged files no unfinished import needs (its job was ended elsewhere, or a restore replaced the jobs). */
+async function dropOrphans(db: LeadsideDB, files: ImportFilesDB): Promise<void> {
+  const needed = new Set((await db.jobs.where('status').equals('paused').toArray()).filter(isImportJob).map((j) => importParams(j).fileId));
+  const orphans = (await files.files.toCollection().primaryKeys()).filter((id) => !needed.has(id));
+  if (orphans.length > 0) await files.files.bulkDelete(orphans);
+}
+
+/** Runs an import job from its cursor to its end; the staged file goes when the job ends. */
+async function runToEnd(db: LeadsideDB, actorId: string, jobId: string, file: ParsedFile, plan: ImportPlan, files: ImportFilesDB): Promise<ImportSummary> {
+  const job = await runImportJob({ db, actorId }, jobId, plan.records, {
+    isCancelled: () => cancelled,
+    onProgress: (done, total) => {
+      sampleHeap();
+      scope.postMessage({ type: 'progress', done, total, jobId });
+    },
+  });
+  const p = importParams(job);
+  if (isFinished(job)) await files.files.delete(p.fileId);
+  const skipped = skippedRows(plan, job).map((s) => ({ ...s, values: file.rows[s.line - 2] }));
+  return {
+    created: p.created,
+    attached: p.attached,
+    skipped: job.counts.skipped,
+    cancelled: job.status === 'cancelled',
+    report: reportCsv(skipped, file.headers),
+    jobId,
+  };
 }
 
 function describe(r: { candidate: { firstName: string; lastName: string; email?: string; phone?: string }; attributes: Record<string, string> }): string {

@@ -14,6 +14,10 @@ export type DataRequest =
   | { type: 'parse'; file: Blob; name: string }
   | { type: 'import'; mapping: Target[]; placement: Placement; policy: DuplicatePolicy; country: CountryCode; actorId: string }
   | { type: 'preview'; mapping: Target[]; country: CountryCode }
+  /** Continue an import job the closed panel interrupted, from its cursor. */
+  | { type: 'resume'; jobId: string; actorId: string }
+  /** End an interrupted import where it is ("Stop here"). */
+  | { type: 'abandon'; jobId: string; actorId: string }
   /** `npm run bench` only: the same export through exceljs's in-memory writer. */
   | { type: 'benchExceljs'; request: ExportRequest };
 
@@ -36,6 +40,7 @@ export interface ImportSummary {
   skipped: number;
   cancelled: boolean;
   report: string;
+  jobId: string;
 }
 
 export type DataResult =
@@ -46,9 +51,11 @@ export type DataResult =
   | { type: 'restore'; summary: BackupSummary }
   | { type: 'parse'; info: ParsedInfo }
   | { type: 'preview'; rows: PreviewRow[]; errors: number }
-  | { type: 'import'; summary: ImportSummary };
+  | { type: 'import'; summary: ImportSummary }
+  | { type: 'abandon' };
 
 export type DataEvent =
-  | { type: 'progress'; done: number; total: number }
+  /** `jobId`: the import job the progress is of. */
+  | { type: 'progress'; done: number; total: number; jobId?: string }
   | { type: 'result'; result: DataResult }
   | { type: 'error'; message: string; cancelled?: boolean };

@@ -39,7 +39,7 @@ vi.hoisted(() => {
 });
 import { LeadsideDB } from '../db/schema';
 import { makeAttachment, makeCandidate, makeDb, makeLead, makeMessage } from '../../tests/factories';
-import { BackupError, backupDue, checkBackupMeta, inspectBackup, makeBackup, restoreBackup, stagingName } from './backup';
+import { BACKUP_SNOOZE_DAYS, BackupError, backupDue, backupReminderShown, checkBackupMeta, inspectBackup, makeBackup, restoreBackup, snoozeUntil, stagingName } from './backup';
 
 const meta = (over: Record<string, unknown> = {}) => ({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'leadside', databaseVersion: 2, tables: [{ name: 'leads', rowCount: 3 }, { name: 'candidates', rowCount: 1 }], ...over } });
 
@@ -87,5 +87,34 @@ describe('backup and restore', () => {
     expect((await db.messages.toArray())[0]?.body).toBe('hola');
     const blob = (await db.leads.toArray())[0]!.attachments[0]!.blob!;
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+  });
+});
+
+describe('the panel-wide backup reminder', () => {
+  const DAY = 86_400_000;
+  const now = Date.UTC(2026, 10, 28);
+  const base = { lastBackupAt: null, snoozedUntil: null, dataSince: now - 40 * DAY, now, hasData: true, mayBackUp: true };
+
+  it('shows 30 days after the last backup, or after the start when there was none', () => {
+    expect(backupReminderShown({ ...base, lastBackupAt: now - 29 * DAY })).toBe(false);
+    expect(backupReminderShown({ ...base, lastBackupAt: now - 30 * DAY })).toBe(true);
+    expect(backupReminderShown(base)).toBe(true);
+    // A workspace begun this week, never backed up: not yet (the Data section says so).
+    expect(backupReminderShown({ ...base, dataSince: now - 3 * DAY })).toBe(false);
+  });
+
+  it('never shows without data or to someone who may not back up', () => {
+    expect(backupReminderShown({ ...base, hasData: false })).toBe(false);
+    expect(backupReminderShown({ ...base, mayBackUp: false })).toBe(false);
+  });
+
+  it('"Not now" hides it for 7 days, and a snooze cannot hide it for ever', () => {
+    const until = snoozeUntil(now);
+    expect(until).toBe(now + BACKUP_SNOOZE_DAYS * DAY);
+    expect(backupReminderShown({ ...base, snoozedUntil: until })).toBe(false);
+    expect(backupReminderShown({ ...base, snoozedUntil: until, now: now + 6 * DAY })).toBe(false);
+    expect(backupReminderShown({ ...base, snoozedUntil: until, now: now + 7 * DAY })).toBe(true);
+    // A snooze date far in the future (a clock set back when it was written) does not count.
+    expect(backupReminderShown({ ...base, snoozedUntil: now + 365 * DAY })).toBe(true);
   });
 });

@@ -140,6 +140,40 @@ export function backupDue(lastBackupAt: number | null, now: number, hasData: boo
   return lastBackupAt === null || now - lastBackupAt >= BACKUP_REMINDER_DAYS * 86_400_000;
 }
 
+/** "Not now" on the panel's reminder hides it for this long. */
+export const BACKUP_SNOOZE_DAYS = 7;
+
+export interface ReminderInput {
+  lastBackupAt: number | null;
+  /** When the workspace was created: with no backup ever, the 30 days count from there. */
+  dataSince: number;
+  /** Until when "Not now" hides the reminder (epoch ms), or null. */
+  snoozedUntil: number | null;
+  now: number;
+  hasData: boolean;
+  /** Whether this person may back up at all (`can(actor, 'data.export')`). */
+  mayBackUp: boolean;
+}
+
+/**
+ * Whether the panel-wide reminder shows: a backup is due (30 days since the last one, or since
+ * the workspace began when there was none), this person may make one, and no
+ * "Not now" is in force. A snooze from before the last backup does not count (a new backup
+ * restarts the 30 days anyway), and a snooze is never longer than BACKUP_SNOOZE_DAYS, so a
+ * clock set back cannot hide it for ever.
+ */
+export function backupReminderShown(r: ReminderInput): boolean {
+  // Never backed up: not on day one (the Data section says so), but 30 days after the start.
+  if (!r.mayBackUp || !backupDue(r.lastBackupAt ?? r.dataSince, r.now, r.hasData)) return false;
+  if (r.snoozedUntil === null) return true;
+  const maxSnooze = BACKUP_SNOOZE_DAYS * 86_400_000;
+  return !(r.now < r.snoozedUntil && r.snoozedUntil - r.now <= maxSnooze);
+}
+
+export function snoozeUntil(now: number): number {
+  return now + BACKUP_SNOOZE_DAYS * 86_400_000;
+}
+
 export function stagingName(now: number): string {
   return `${DB_NAME}-restore-${now}`;
 }
