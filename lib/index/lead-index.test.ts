@@ -496,3 +496,27 @@ describe('randomized: 500 random upserts and removes agree with a brute-force re
     check(500);
   });
 });
+
+describe('bulk merges that add whole runs before or after the existing leads', () => {
+  it('keeps both orders exact when a batch is all newer (an import) or all older (hydration)', () => {
+    const at = (i: number) => 1_000_000 + i * 1000;
+    index.load(Array.from({ length: 200 }, (_, i) => makeEntry({ addedAt: at(i), lastActivityAt: at(i) })));
+    const newer = Array.from({ length: 100 }, (_, i) => makeEntry({ addedAt: at(500 + i), lastActivityAt: at(500 + i) }));
+    const older = Array.from({ length: 100 }, (_, i) => makeEntry({ addedAt: at(-500 + i), lastActivityAt: at(-500 + i) }));
+    index.upsertMany(newer);
+    index.load(older);
+    const all = [...index.query(DEFAULT_QUERY).entries];
+    expect(all).toHaveLength(400);
+    for (const key of ['addedAt', 'lastActivityAt'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const expected = [...all]
+          .sort((a, b) => {
+            const d = a[key] - b[key] || (a.id < b.id ? -1 : 1);
+            return dir === 'asc' ? d : -d;
+          })
+          .map((e) => e.id);
+        expect(run({ sort: { key, dir } })).toEqual(expected);
+      }
+    }
+  });
+});

@@ -284,12 +284,27 @@ export class LeadIndex {
   }
 }
 
+/** Spread into unshift: well under any engine's argument limit. */
+const PREPEND_MAX = 10_000;
+
 function mergeSorted(
   a: IndexEntry[],
   b: IndexEntry[],
   cmp: (x: IndexEntry, y: IndexEntry) => number,
 ): IndexEntry[] {
   if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  // The common cases need no full copy: hydration appends older leads after the last one, and
+  // new leads (an import, a capture) go before the first. `a` is the index's own array, already
+  // changed in place elsewhere (insertSorted), so it may grow in place here too.
+  if (cmp(a[a.length - 1]!, b[0]!) <= 0) {
+    for (const e of b) a.push(e);
+    return a;
+  }
+  if (b.length <= PREPEND_MAX && cmp(b[b.length - 1]!, a[0]!) <= 0) {
+    a.unshift(...b);
+    return a;
+  }
   const out = new Array<IndexEntry>(a.length + b.length);
   let i = 0;
   let j = 0;
