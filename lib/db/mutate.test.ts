@@ -171,6 +171,22 @@ describe('mutate', () => {
     expect(change.tables.sort()).toEqual(['candidates', 'leads']);
   });
 
+  it('announces the tables it wrote, not those it only read', async () => {
+    const seen = recordChanges();
+    const lead = makeLead();
+    await mutate(ctx, 'readsFolders', {}, ['leads', 'folders', 'users'], async (scope) => {
+      await scope.db.folders.toArray();
+      await scope.db.users.get('nobody');
+      await scope.db.leads.put(lead);
+      await scope.db.leads.delete('missing');
+    });
+    expect(seen.at(-1)?.tables).toEqual(['leads']);
+    await mutate(ctx, 'readsOnly', {}, ['folders'], async (scope) => {
+      await scope.db.folders.count();
+    });
+    expect(seen.at(-1)?.tables).toEqual([]);
+  });
+
   it('forwards local changes to the other contexts', async () => {
     const forward = vi.fn();
     db.changes.forward = forward;

@@ -3,7 +3,8 @@ import type { Candidate, Counter, Id, Lead } from '../domain/model';
 import { REF_PREFIX } from '../domain/model';
 import type { ChangeSet } from './changes';
 import { StorageFullError, isQuotaError } from './errors';
-import type { LeadsideDB, TableName } from './schema';
+import { Dexie } from 'dexie';
+import { writtenTables, type LeadsideDB, type TableName } from './schema';
 
 const ulid = monotonicFactory();
 
@@ -64,10 +65,13 @@ export async function mutate<T>(
   const leadRows = new Map<Id, Lead>();
   const candidateRows = new Map<Id, Candidate>();
   const allTables = [...new Set<string>([...tables, 'outbox', 'tombstones', 'counters'])];
+  const written = new Set<string>();
 
   let result: T;
   try {
     result = await db.transaction('rw', allTables, async () => {
+      const trans = Dexie.currentTransaction?.idbtrans;
+      if (trans) writtenTables.set(trans, written);
       const scope: MutationScope = {
         db,
         actorId,
@@ -133,7 +137,8 @@ export async function mutate<T>(
     deletedLeads: [...goneLeads],
     candidates: [...candidates],
     deletedCandidates: [...goneCandidates],
-    tables: allTables.filter((t) => t !== 'outbox' && t !== 'counters' && t !== 'tombstones'),
+    // The tables written, not those only read (a bulk move reads folders; it does not change them).
+    tables: allTables.filter((t) => written.has(t) && t !== 'outbox' && t !== 'counters' && t !== 'tombstones'),
   };
   if (leadRows.size > 0 && leadRows.size + candidateRows.size <= MAX_ROWS_IN_CHANGE) {
     change.leadRows = [...leadRows.values()];

@@ -82,7 +82,29 @@ export class LeadsideDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    // Notes which tables a transaction really writes (mutate() announces those, not the ones it
+    // only read): every put, add and delete passes through DBCore's `mutate`.
+    this.use({
+      stack: 'dbcore',
+      name: 'leadside-written-tables',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (req) => {
+              writtenTables.get(req.trans)?.add(tableName);
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
   }
 }
+
+/** Per open transaction (DBCore's transaction object): the tables written so far, when tracked. */
+export const writtenTables = new WeakMap<object, Set<string>>();
 
 export type TableName = keyof typeof SCHEMA_V1;

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCandidate, makeDb, makeLead, makeMessage } from '../../../tests/factories';
-import type { Candidate, Lead } from '../../domain/model';
+import type { Candidate, Lead, Message } from '../../domain/model';
 import type { ChangeSet } from '../changes';
 import { UserError } from '../errors';
 import type { MutationContext } from '../mutate';
 import type { LeadsideDB } from '../schema';
-import { logReply, markRead, MAX_REPLY_CHARS } from './chat-history';
+import { isDuplicate, lastConversational } from '../../chat/duplicate-guard';
+import { findNewestMessage, lastConversationalMessage, logReply, markRead, MAX_REPLY_CHARS } from './chat-history';
 import { ensureWorkspace } from './workspace';
 
 let db: LeadsideDB;
@@ -134,5 +135,69 @@ describe('logReply', () => {
     await expect(logReply(ctx, { ...base, candidateId: 'nobody' })).rejects.toThrow('This candidate no longer exists.');
     expect(await db.messages.count()).toBe(0);
     expect((await db.outbox.toArray()).filter((r) => r.mutation === 'logReply')).toHaveLength(0);
+  });
+});
+
+describe('the newest message, read backwards through the index', () => {
+  /** A small deterministic generator, so each run checks the same varied histories. */
+  function random(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+      return x / 2 ** 31;
+    };
+  }
+
+  function history(rand: () => number, n: number): Message[] {
+    return Array.from({ length: n }, () => {
+      const r = rand();
+      const event = r < 0.2;
+      return makeMessage({
+        candidateId: candidate.id,
+        // Few distinct moments, so ties in sentAt are common.
+        sentAt: NOW - Math.floor(rand() * 10) * 1000,
+        direction: event || rand() < 0.5 ? 'outbound' : 'inbound',
+        sender: event ? 'system' : rand() < 0.5 ? 'recruiter' : 'candidate',
+        kind: r < 0.1 ? 'event' : 'text',
+        body: ['Hi', ' Hi ', 'Hello', 'hi'][Math.floor(rand() * 4)]!,
+      });
+    });
+  }
+
+  it('finds what the duplicate guard finds in the whole history, and guards the same way', async () => {
+    const rand = random(7);
+    for (let round = 0; round < 40; round++) {
+      await db.messages.clear();
+      // Up to 60 messages: the reads go back in pages of 8, 32, 128…, ties split across them.
+      const all = history(rand, Math.floor(rand() * 60));
+      // Another person's messages, newer, never count.
+      await db.messages.bulkAdd([...all, makeMessage({ sentAt: NOW + 5000, body: 'Hi' })]);
+      const last = await lastConversationalMessage(ctx, candidate.id);
+      expect(last?.id ?? null).toBe(lastConversational(all)?.id ?? null);
+      for (const text of ['Hi', 'Hello', 'Other']) {
+        expect(isDuplicate(last ? [last] : [], text)).toBe(isDuplicate(all, text));
+      }
+    }
+  });
+
+  it('stops at the first message taken, newest first', async () => {
+    const older = makeMessage({ candidateId: candidate.id, sentAt: NOW - 2000, direction: 'inbound', channel: 'whatsapp' });
+    const newer = makeMessage({ candidateId: candidate.id, sentAt: NOW - 1000, direction: 'outbound', channel: 'sms' });
+    const newest = makeMessage({ candidateId: candidate.id, sentAt: NOW, kind: 'event', sender: 'system' });
+    await db.messages.bulkAdd([older, newer, newest]);
+    const seen: string[] = [];
+    const found = await findNewestMessage(ctx, candidate.id, (m) => {
+      seen.push(m.id);
+      return m.direction === 'inbound';
+    });
+    expect(found?.id).toBe(older.id);
+    expect(seen).toEqual([newest.id, newer.id, older.id]);
+    expect(await findNewestMessage(ctx, candidate.id, () => false)).toBeNull();
+    // In a long history, finding the newest looks at nothing else.
+    await db.messages.bulkAdd(Array.from({ length: 100 }, (_, i) => makeMessage({ candidateId: candidate.id, sentAt: NOW - 10_000 - i })));
+    let looked = 0;
+    expect((await findNewestMessage(ctx, candidate.id, () => ++looked > 0))?.id).toBe(newest.id);
+    expect(looked).toBe(1);
+    expect(await findNewestMessage(ctx, 'nobody', () => true)).toBeNull();
   });
 });

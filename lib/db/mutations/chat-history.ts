@@ -4,6 +4,7 @@
  */
 import { Dexie } from 'dexie';
 import type { Attachment, Candidate, Channel, Id, Lead, Message, MessageKind } from '../../domain/model';
+import { lastConversational } from '../../chat/duplicate-guard';
 import { UserError } from '../errors';
 import { mutate, newId, type MutationContext } from '../mutate';
 
@@ -18,6 +19,71 @@ async function newestMessage(ctx: { db: MutationContext['db'] }, candidateId: Id
     .where('[candidateId+sentAt]')
     .between([candidateId, Dexie.minKey], [candidateId, Dexie.maxKey])
     .last();
+}
+
+/** A page of one person's messages, oldest first, cut at a moment so ties never split. */
+export interface MessagePage {
+  messages: Message[];
+  /** Older messages may exist, all sent strictly before this time; null when there are none. */
+  olderThan: number | null;
+}
+
+/**
+ * About `limit` of a candidate's newest messages sent strictly before `before` (or at any time,
+ * when null), oldest first: one backward read of the [candidateId+sentAt] index. When the page
+ * is full, the messages sent at its oldest moment are read whole (an index range cannot resume
+ * between two messages of the same millisecond), so the next page starts strictly before it.
+ */
+export async function readMessagesBefore(
+  ctx: { db: MutationContext['db'] },
+  candidateId: Id,
+  before: number | null,
+  limit: number,
+): Promise<MessagePage> {
+  const index = ctx.db.messages.where('[candidateId+sentAt]');
+  const upper = before === null ? [candidateId, Dexie.maxKey] : [candidateId, before];
+  const newestFirst = await index.between([candidateId, Dexie.minKey], upper, true, before === null).reverse().limit(limit).toArray();
+  if (newestFirst.length < limit) return { messages: newestFirst.reverse(), olderThan: null };
+  const edge = newestFirst[newestFirst.length - 1]!.sentAt;
+  const atEdge = await index.equals([candidateId, edge]).toArray();
+  const newer = newestFirst.filter((m) => m.sentAt !== edge).reverse();
+  return { messages: atEdge.concat(newer), olderThan: edge };
+}
+
+/**
+ * The newest of a candidate's messages that `accept` takes (newest first by sentAt, then id,
+ * as lastConversational orders them), or null. Reads backwards in pages that start small and
+ * grow (8, 32, 128, then 512 messages), so finding the answer near the end reads a few rows,
+ * and even a walk through a 10,000-message history is a few dozen short reads, not one long one.
+ */
+export async function findNewestMessage(
+  ctx: { db: MutationContext['db'] },
+  candidateId: Id,
+  accept: (message: Message) => boolean,
+): Promise<Message | null> {
+  let before: number | null = null;
+  let size = 8;
+  do {
+    const page: MessagePage = await readMessagesBefore(ctx, candidateId, before, size);
+    for (let i = page.messages.length - 1; i >= 0; i--) {
+      const m = page.messages[i]!;
+      if (accept(m)) return m;
+    }
+    before = page.olderThan;
+    size = Math.min(size * 4, 512);
+  } while (before !== null);
+  return null;
+}
+
+/**
+ * The message the Duplicate Message guard compares with (DESIGN §1): the most recent one that
+ * is not a system event. `isDuplicate(last ? [last] : [], text)` then answers exactly as
+ * `isDuplicate(wholeHistory, text)` does, after reading only the messages newer than it.
+ */
+export async function lastConversationalMessage(ctx: { db: MutationContext['db'] }, candidateId: Id): Promise<Message | null> {
+  // lastConversational of one message is that message unless it is a system event: the guard's
+  // own definition, not a copy of it.
+  return findNewestMessage(ctx, candidateId, (m) => lastConversational([m]) !== null);
 }
 
 /**
