@@ -21,6 +21,10 @@ export function toDay(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+
+/** Medium date and short time in the user's locale (one formatter, made once: they are costly). */
 export function formatDateTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(at);
 }
