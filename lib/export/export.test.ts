@@ -65,6 +65,13 @@ describe('fields and rows', () => {
     const fields = pickFields(defs, ['firstName', 'phone', 'campaign', 'folder', 'labels', 'rejectReason', 'commentCount', 'lastMessageAt', 'attr:shift', 'attr:years']);
     expect(buildRow(fields, lead, candidate, ctx)).toEqual(['Ana', '+639171234567', 'Call center', 'Rejected', 'Hot', 'No show', 2, 1234, 'Night', 4]);
   });
+  it('writes the captured profile details: job title, About and websites (one a line)', () => {
+    const captured = { ...candidate, title: 'Team Lead', about: 'Ten years.\nNights.', websites: ['https://a.example/', 'https://b.example/'] };
+    const fields = pickFields([], ['title', 'about', 'websites']);
+    expect(fields.map((f) => f.header)).toEqual(['Job title', 'About', 'Websites']);
+    expect(buildRow(fields, lead, captured, ctx)).toEqual(['Team Lead', 'Ten years.\nNights.', 'https://a.example/\nhttps://b.example/']);
+    expect(buildRow(fields, lead, candidate, ctx)).toEqual([null, null, null]);
+  });
   it('filters by campaign, folder and date range', () => {
     const f = { campaignIds: [campaign.id], folderIds: ['rejected'], addedFrom: lead.addedAt - 1, addedTo: lead.addedAt };
     expect(leadMatches(f, lead)).toBe(true);

@@ -26,8 +26,11 @@ export const BASE_FIELDS: readonly ExportField[] = [
   { key: 'linkedinUrl', header: 'LinkedIn', kind: 'text' },
   { key: 'facebookUrl', header: 'Facebook', kind: 'text' },
   { key: 'headline', header: 'Headline', kind: 'text' },
+  { key: 'title', header: 'Job title', kind: 'text' },
   { key: 'company', header: 'Company', kind: 'text' },
   { key: 'location', header: 'Location', kind: 'text' },
+  { key: 'about', header: 'About', kind: 'text' },
+  { key: 'websites', header: 'Websites', kind: 'text' },
   { key: 'campaign', header: 'Campaign', kind: 'text' },
   { key: 'campaignRef', header: 'Campaign ID', kind: 'text' },
   { key: 'folder', header: 'Folder', kind: 'text' },
@@ -109,10 +112,16 @@ function cellOf(field: ExportField, lead: Lead, c: Candidate | undefined, ctx: R
       return c?.facebookUrl ?? null;
     case 'headline':
       return c?.headline ?? null;
+    case 'title':
+      return c?.title ?? null;
     case 'company':
       return c?.company ?? null;
     case 'location':
       return c?.location ?? null;
+    case 'about':
+      return c?.about ?? null;
+    case 'websites':
+      return c?.websites?.join('\n') || null;
     case 'campaign':
       return ctx.campaigns.get(lead.campaignId)?.name ?? null;
     case 'campaignRef':
