@@ -1,16 +1,15 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { HistoryRow } from '../../lib/chat/history';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { dayKey, dayLabel, type HistoryRow } from '../../lib/chat/history';
 import type { AppState } from '../app/state';
-import { concernsChat, historyRows, loadHistory, loadOlderMessages, markChatRead, type HistoryData } from './history-actions';
 import { MessageRow } from './history/MessageRow';
+import { useHistoryRows } from './history/useHistoryRows';
 
 const OVERSCAN_PX = 400;
-/** What the newest page holds: enough to fill the panel before the rest arrives. */
-const FIRST_PAGE = 60;
-/** Older messages are read this many at a time, one task each. */
-const PAGE = 1_000;
 
 /** A guess at a row's height before it is measured: close enough that the scrollbar barely jumps. */
+const NO_ROWS: readonly HistoryRow[] = [];
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
 function estimate(row: HistoryRow): number {
   if (row.type === 'day') return 36;
   if (row.type === 'event') return 26 + Math.ceil(row.text.length / 48) * 16;
@@ -40,98 +39,18 @@ function indexAt(offsets: Float64Array, y: number): number {
  * at the newest message and stays there as new ones arrive, unless the recruiter scrolled up.
  */
 export function ChatHistory({ state, candidateId }: { state: AppState; candidateId: string }) {
-  const [data, setData] = useState<HistoryData | null>(null);
-  const [failed, setFailed] = useState(false);
+  const view = useHistoryRows(state, candidateId);
+  const rows = view.status === 'ready' ? view.rows : NO_ROWS;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
-  const [, setMeasured] = useState(0);
+  const [measured, setMeasured] = useState(0);
   const heights = useRef(new Map<string, number>());
   const stick = useRef(true);
   /** The row at the top of the viewport and how far above the top it starts. */
   const anchor = useRef<{ key: string; delta: number } | null>(null);
-  const leadIds = useRef<ReadonlySet<string>>(new Set());
-
-  useEffect(() => {
-    let live = true;
-    let seq = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let marked = false;
-    const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-    /**
-     * The newest page first (painted at once when opening), then older pages of PAGE messages,
-     * each read in its own task so that no step blocks the panel for long. A re-read (after a
-     * change) keeps the current rows on screen until the new ones are complete.
-     */
-    const load = async (opening: boolean) => {
-      const mine = ++seq;
-      const first = await loadHistory(state, candidateId, FIRST_PAGE);
-      if (!live || mine !== seq) return;
-      leadIds.current = first.leadIds;
-      if (opening || !first.partial) setData(first);
-      let messages = first.messages;
-      if (first.partial) {
-        const seen = new Set(messages.map((m) => m.id));
-        let inclusive = true;
-        for (;;) {
-          await nextTask();
-          if (!live || mine !== seq) return;
-          const page = await loadOlderMessages(state, candidateId, messages[0]!.sentAt, PAGE, inclusive);
-          const fresh = page.filter((m) => !seen.has(m.id));
-          // A page of nothing new but ties at the boundary time: step past that time.
-          if (fresh.length === 0 && page.length === PAGE && inclusive) {
-            inclusive = false;
-            continue;
-          }
-          for (const m of fresh) seen.add(m.id);
-          messages = fresh.concat(messages);
-          inclusive = true;
-          if (page.length < PAGE) break;
-        }
-        if (!live || mine !== seq) return;
-        setData({ ...first, messages, partial: false });
-      }
-      setFailed(false);
-      // Opening the chat reads it; later arrivals while it stays open count as unread until it
-      // is opened again (a logged reply shows in Conversations).
-      if (!marked) void markChatRead(state, candidateId);
-      marked = true;
-    };
-    const run = (opening: boolean) =>
-      load(opening).catch((error: unknown) => {
-        console.error('Leadside: could not load the chat history', error);
-        if (live) setFailed(true);
-      });
-    void run(true);
-    const stop = state.db.changes.subscribe((change) => {
-      if (!concernsChat(change, candidateId, leadIds.current)) return;
-      // Bulk jobs commit in bursts: read once per burst.
-      timer ??= setTimeout(() => {
-        timer = null;
-        void run(false);
-      }, 30);
-    });
-    return () => {
-      live = false;
-      stop();
-      if (timer) clearTimeout(timer);
-    };
-  }, [candidateId]);
-
   const users = state.userById.value;
   const selfId = state.self.value?.id;
-  // Names in events follow renamed folders, labels and teammates.
-  const rows = useMemo(
-    () => {
-      if (!data) return [];
-      const start = performance.now();
-      const built = historyRows(state, data, Date.now());
-      // For `npm run bench`: what building the rows costs (merge, day grouping, event text).
-      performance.measure('leadside:chat-rows-built', { start, detail: built.length });
-      return built;
-    },
-    [data, users, state.labelById.value, state.folderById.value, state.campaignById.value, selfId],
-  );
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -142,12 +61,16 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
     return () => observer.disconnect();
   }, [rows.length === 0]);
 
-  // Offsets from measured heights where known, estimates elsewhere.
-  const offsets = new Float64Array(rows.length + 1);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    offsets[i + 1] = offsets[i]! + (heights.current.get(row.key) ?? estimate(row));
-  }
+  // Offsets from measured heights where known, estimates elsewhere: one pass when rows or
+  // heights change, not on every scroll.
+  const offsets = useMemo(() => {
+    const out = new Float64Array(rows.length + 1);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      out[i + 1] = out[i]! + (heights.current.get(row.key) ?? estimate(row));
+    }
+    return out;
+  }, [rows, measured]);
   const total = offsets[rows.length]!;
   const first = rows.length ? indexAt(offsets, Math.max(0, scrollTop - OVERSCAN_PX)) : 0;
   let last = first;
@@ -198,10 +121,12 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
     setScrollTop(el.scrollTop);
   };
 
-  if (failed) return <p class="chat-history-empty" role="alert">The history could not be loaded. Close the chat and open it again.</p>;
-  if (!data) return <p class="chat-history-empty muted">Loading the conversation…</p>;
+  if (view.status === 'failed') return <p class="chat-history-empty" role="alert">The history could not be loaded. Close the chat and open it again.</p>;
+  if (view.status === 'loading') return <p class="chat-history-empty muted">Loading the conversation…</p>;
   if (rows.length === 0) return <p class="chat-history-empty muted">No messages with this person yet.</p>;
 
+  // Day names are worked out as they are shown, so "Today" turns into "Yesterday" at midnight.
+  const today = dayKey(Date.now());
   const items = [];
   for (let i = first; i < last; i++) {
     const row = rows[i]!;
@@ -209,7 +134,7 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
     if (row.type === 'day') {
       items.push(
         <li key={row.key} data-key={row.key} class="history-day" style={style}>
-          <span>{row.label}</span>
+          <span>{dayLabel(row.day, today)}</span>
         </li>,
       );
     } else if (row.type === 'event') {
@@ -217,7 +142,7 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
         <li key={row.key} data-key={row.key} class="history-event" style={style}>
           <span dir="auto">{row.text}</span>{' '}
           <time class="muted" dateTime={new Date(row.at).toISOString()}>
-            {new Date(row.at).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
+            {timeFormat.format(row.at)}
           </time>
         </li>,
       );

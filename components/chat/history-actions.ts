@@ -9,7 +9,13 @@ import { fold, fullName, queryWords } from '../../lib/domain/text';
 import { describeError, isQuotaError, UserError } from '../../lib/db/errors';
 import type { ChangeSet } from '../../lib/db/changes';
 import type { MutationContext } from '../../lib/db/mutate';
-import { logReply as logReplyMutation, markRead as markReadMutation, type LoggedReply } from '../../lib/db/mutations/chat-history';
+import {
+  logReply as logReplyMutation,
+  markRead as markReadMutation,
+  readMessagesBefore,
+  type LoggedReply,
+  type MessagePage,
+} from '../../lib/db/mutations/chat-history';
 import {
   ConversationFold,
   describeEvent,
@@ -31,48 +37,36 @@ function context(state: AppState): MutationContext {
 // One candidate's history
 // ---------------------------------------------------------------------------------------------
 
-export interface HistoryData {
+export interface HistoryHead extends MessagePage {
   candidate: Candidate | undefined;
-  messages: Message[];
+  /** Every Activity row of the person, in time order (then id). */
   activities: Activity[];
   /** Ids of the person's applications now (to tell which changes concern this chat). */
   leadIds: Set<Id>;
-  /** Only the newest messages are here so far (older ones are being read). */
-  partial: boolean;
 }
 
 /**
- * Every message with the person (all channels, all applications, deleted ones included: messages
- * belong to the candidate) and their Activity rows. Indexed range reads only. With `newest`,
- * only that many of the latest messages (`partial` then says older ones exist): the history
- * paints those first and reads the rest with loadOlderMessages, page by page.
+ * What opening a chat reads first: the person, their Activity rows, their applications' ids and
+ * the newest `newest` messages (one consistent snapshot). The rest comes page by page through
+ * loadOlderPage, so no single read or build blocks the panel. Indexed range reads only.
  */
-export async function loadHistory(state: AppState, candidateId: Id, newest?: number): Promise<HistoryData> {
+export async function loadHistoryHead(state: AppState, candidateId: Id, newest: number): Promise<HistoryHead> {
   const db = state.db;
   return db.transaction('r', ['candidates', 'messages', 'activities', 'leads'], async () => {
-    const range = db.messages.where('[candidateId+sentAt]').between([candidateId, Dexie.minKey], [candidateId, Dexie.maxKey]);
-    const [candidate, messages, activities, leadIds] = await Promise.all([
+    const [candidate, page, activities, leadIds] = await Promise.all([
       db.candidates.get(candidateId),
-      newest === undefined ? range.toArray() : range.reverse().limit(newest).toArray().then((rows) => rows.reverse()),
+      readMessagesBefore(state, candidateId, null, newest),
       db.activities.where('candidateId').equals(candidateId).toArray(),
       db.leads.where('candidateId').equals(candidateId).primaryKeys(),
     ]);
-    return { candidate, messages, activities, leadIds: new Set(leadIds), partial: newest !== undefined && messages.length === newest };
+    activities.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { ...page, candidate, activities, leadIds: new Set(leadIds) };
   });
 }
 
-/**
- * Up to `limit` messages sent at or before `before` (`inclusive`) or strictly before it, oldest
- * first: one indexed range read. Pages of a large history, so no single read blocks the panel.
- */
-export async function loadOlderMessages(state: AppState, candidateId: Id, before: number, limit: number, inclusive = true): Promise<Message[]> {
-  const rows = await state.db.messages
-    .where('[candidateId+sentAt]')
-    .between([candidateId, Dexie.minKey], [candidateId, before], false, inclusive)
-    .reverse()
-    .limit(limit)
-    .toArray();
-  return rows.reverse();
+/** The page of about `limit` messages sent before `before` (see readMessagesBefore), oldest first. */
+export async function loadOlderPage(state: AppState, candidateId: Id, before: number, limit: number): Promise<MessagePage> {
+  return readMessagesBefore(state, candidateId, before, limit);
 }
 
 /** How system events name people, folders, labels and campaigns in this panel. */
@@ -88,13 +82,22 @@ export function eventNames(state: AppState): EventNames {
   };
 }
 
-/** The rows the history renders, grouped by day ("Today", "Yesterday", a date). */
-export function historyRows(state: AppState, data: HistoryData, now: number): HistoryRow[] {
+/**
+ * Builds the rows of one slice of the timeline: `messages` (one page) and the activities from
+ * `from` (inclusive) to `to` (exclusive), grouped by day. Slices join with joinRows. Event texts
+ * use the names as they are now; `activities` must be in time order.
+ */
+export function sliceBuilder(state: AppState, activities: readonly Activity[], now: number) {
   const names = eventNames(state);
-  // While only the newest messages are read, only the events among them.
-  const since = data.partial && data.messages.length > 0 ? data.messages[0]!.sentAt : -Infinity;
-  const activities = data.partial ? data.activities.filter((a) => a.at >= since) : data.activities;
-  return groupByDay(mergeHistory(data.messages, activities), { now, describe: (a) => describeEvent(a, names) });
+  const describe = (a: Activity) => describeEvent(a, names);
+  return (messages: readonly Message[], from: number, to: number): HistoryRow[] => {
+    const start = performance.now();
+    const slice = activities.filter((a) => a.at >= from && a.at < to);
+    const rows = groupByDay(mergeHistory(messages, slice), { now, describe });
+    // For `npm run bench`: what building each slice of rows costs.
+    performance.measure('leadside:chat-rows-built', { start, detail: rows.length });
+    return rows;
+  };
 }
 
 /**

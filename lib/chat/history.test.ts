@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { makeActivity, makeMessage } from '../../tests/factories';
+import type { Activity, Message } from '../domain/model';
 import {
   ConversationFold,
   dayKey,
   dayLabel,
   describeEvent,
   groupByDay,
+  joinRows,
   mergeHistory,
   previewText,
   previousDay,
+  rowsBefore,
   unreadCount,
   type EventNames,
+  type HistoryRow,
 } from './history';
 
 const names: EventNames = {
@@ -47,12 +51,13 @@ describe('mergeHistory', () => {
     expect(items).toHaveLength(1);
   });
 
-  it('handles 10,000 messages quickly (already sorted by the index)', () => {
+  it('keeps all of 10,000 messages already sorted by the index, each day once', () => {
     const messages = Array.from({ length: 10_000 }, (_, i) => makeMessage({ sentAt: T + i * 60_000 }));
-    const t0 = performance.now();
-    const rows = groupByDay(mergeHistory(messages, []), { now: T, describe: () => '' });
-    expect(performance.now() - t0).toBeLessThan(200);
+    const rows = groupByDay(mergeHistory(messages, []), { now: T, timeZone: 'UTC', describe: () => '' });
     expect(rows.filter((r) => r.type === 'message')).toHaveLength(10_000);
+    const days = rows.filter((r) => r.type === 'day').map((r) => r.key);
+    expect(new Set(days).size).toBe(days.length);
+    expect(days).toHaveLength(8);
   });
 });
 
@@ -131,6 +136,53 @@ describe('day grouping', () => {
       { now: T, timeZone: 'UTC', describe: (a) => describeEvent(a, names) },
     );
     expect(rows.slice(1).map((r) => (r.type === 'event' ? r.text : r.type))).toEqual(['Marked as hired', 'Moved from Inbox to Shortlisted by Ana']);
+  });
+});
+
+describe('building the rows a slice at a time', () => {
+  const H = 3_600_000;
+  const group = (messages: Message[], activities: Activity[] = []) =>
+    groupByDay(mergeHistory(messages, activities), { now: T, timeZone: 'UTC', describe: (a) => a.what });
+  // Three days, several items each, an activity between messages, ties at the cut points.
+  const messages = [-50, -49, -30, -26, -26, -25, -3, -2, -2, -1, 0].map((h) => makeMessage({ sentAt: T + h * H }));
+  const activities = [makeActivity({ at: T - 26 * H }), makeActivity({ at: T - 10 * H }), makeActivity({ at: T - 2 * H })];
+
+  it('joins slices cut at any moment into exactly the rows of the whole', () => {
+    const whole = group(messages, activities);
+    for (const cut of [-49, -26, -25, -10, -2, 0, 1].map((h) => T + h * H)) {
+      const older = group(messages.filter((m) => m.sentAt < cut), activities.filter((a) => a.at < cut));
+      const newer = group(messages.filter((m) => m.sentAt >= cut), activities.filter((a) => a.at >= cut));
+      expect(joinRows(older, newer).map((r) => r.key)).toEqual(whole.map((r) => r.key));
+    }
+  });
+
+  it('joins many slices, newest first, as the history reads its pages', () => {
+    const whole = group(messages, activities);
+    const cuts = [T + H, T - 2 * H, T - 25 * H, T - 49 * H, -Infinity];
+    let rows: HistoryRow[] = [];
+    for (let i = 1; i < cuts.length; i++) {
+      const [from, to] = [cuts[i]!, cuts[i - 1]!];
+      const slice = group(
+        messages.filter((m) => m.sentAt >= from && m.sentAt < to),
+        activities.filter((a) => a.at >= from && a.at < to),
+      );
+      rows = joinRows(slice, rows);
+    }
+    expect(rows.map((r) => r.key)).toEqual(whole.map((r) => r.key));
+    expect(joinRows([], whole)).toEqual(whole);
+    expect(joinRows(whole, [])).toEqual(whole);
+  });
+
+  it('cuts the rows before a moment, dropping a day left with nothing in it', () => {
+    const whole = group(messages, activities);
+    for (const cut of [-50, -30, -26, -24, -2, 0, 5].map((h) => T + h * H)) {
+      const expected = group(messages.filter((m) => m.sentAt < cut), activities.filter((a) => a.at < cut));
+      expect(rowsBefore(whole, cut).map((r) => r.key)).toEqual(expected.map((r) => r.key));
+      // The newest part read again (with a message that arrived meanwhile) joins on.
+      const arrived = makeMessage({ sentAt: T + H });
+      const again = group([...messages.filter((m) => m.sentAt >= cut), arrived], activities.filter((a) => a.at >= cut));
+      expect(joinRows(rowsBefore(whole, cut), again).map((r) => r.key)).toEqual(group([...messages, arrived], activities).map((r) => r.key));
+    }
   });
 });
 

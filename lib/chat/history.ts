@@ -99,19 +99,18 @@ export function previousDay(day: string): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
+// Made once: toLocaleDateString builds a new formatter on every call (~0.1 ms each, which a
+// year of days turns into a long task).
+const thisYearFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+const otherYearFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
 /** "Today", "Yesterday", or the date ("Mon, 15 Jan 2024"). */
 export function dayLabel(day: string, today: string): string {
   if (day === today) return 'Today';
   if (day === previousDay(today)) return 'Yesterday';
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  });
+  return (sameYear ? thisYearFormat : otherYearFormat).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export interface GroupOptions {
@@ -149,6 +148,44 @@ export function groupByDay(items: readonly HistoryItem[], options: GroupOptions)
     }
   }
   return rows;
+}
+
+/**
+ * The rows of two consecutive slices of one timeline as one list: `older` holds only items
+ * before `newer`'s. Each slice was grouped on its own (groupByDay), so when the older one ends
+ * on the day the newer one starts with, that day's second separator goes. The history builds
+ * its rows this way a page at a time, newest page first, so no step costs more than its page.
+ */
+export function joinRows(older: readonly HistoryRow[], newer: readonly HistoryRow[]): HistoryRow[] {
+  let end = older.length;
+  // A separator left with no items after it (the slice was cut there).
+  while (end > 0 && older[end - 1]!.type === 'day') end--;
+  let lastDay: string | null = null;
+  for (let i = end - 1; i >= 0; i--) {
+    const row = older[i]!;
+    if (row.type === 'day') {
+      lastDay = row.day;
+      break;
+    }
+  }
+  const first = newer[0];
+  const skip = first?.type === 'day' && first.day === lastDay ? 1 : 0;
+  if (end === older.length && skip === 0) return older.concat(newer);
+  return older.slice(0, end).concat(skip ? newer.slice(skip) : newer);
+}
+
+/**
+ * The rows of items strictly before `at` (a timeline's older part, to join a freshly read newer
+ * part to). Scans from the end: the part cut off is the recent one, usually short.
+ */
+export function rowsBefore(rows: readonly HistoryRow[], at: number): HistoryRow[] {
+  let i = rows.length;
+  while (i > 0) {
+    const row = rows[i - 1]!;
+    if (row.type !== 'day' && row.at < at) break;
+    i--;
+  }
+  return rows.slice(0, i);
 }
 
 /**
