@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { describeError, UserError } from '../db/errors';
+import { lastConversationalMessage } from '../db/mutations/chat-history';
 import { doNotContactReason, fullName, loadTokenData, quickRepliesFor, sendMessage } from '../db/mutations/messages';
 import { ensureWorkspace } from '../db/mutations/workspace';
 import type { LeadsideDB } from '../db/schema';
@@ -262,8 +263,8 @@ async function check(p: QuickReplyMessages['qr:check']): Promise<QuickReplyRespo
   if (!candidate) return { ok: false, error: 'That candidate no longer exists.' };
   const dnc = doNotContactReason(candidate);
   if (dnc) return { ok: false, error: dnc };
-  const history = await db.messages.where('candidateId').equals(candidate.id).toArray();
-  if (p.text.trim() && isDuplicate(history, p.text)) return { ok: false, error: duplicateMessage(fullName(candidate)) };
+  const last = p.text.trim() ? await lastConversationalMessage({ db }, candidate.id) : null;
+  if (last && isDuplicate([last], p.text)) return { ok: false, error: duplicateMessage(fullName(candidate)) };
   return { ok: true };
 }
 

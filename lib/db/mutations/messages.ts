@@ -11,6 +11,7 @@ import { duplicateMessage, isDuplicate } from '../../chat/duplicate-guard';
 import { facebookIdFromUrl } from '../../chat/links';
 import { describeTokenProblems, renderTokens, templateProblems, tokenValues, type RenderResult, type TokenValues } from '../../chat/tokens';
 import { UserError } from '../errors';
+import { lastConversationalMessage } from './chat-history';
 import { mutate, newId, type MutationContext, type MutationScope } from '../mutate';
 import type { LeadsideDB } from '../schema';
 
@@ -158,7 +159,7 @@ export function formatBytes(bytes: number): string {
 
 /**
  * Every check of a send, without writing: throws the UserError sendMessage would throw. The
- * history is read whole for the guard; `[candidateId+sentAt]` keeps it to this person's rows.
+ * guard reads only the newest conversational message (`[candidateId+sentAt]`, backwards).
  */
 export async function prepareMessage(
   db: LeadsideDB,
@@ -177,8 +178,9 @@ export async function prepareMessage(
   const subjectRender = draft.channel === 'email' && draft.subject ? renderTokens(draft.subject, data.values) : null;
   const problems = [...describeTokenProblems(render), ...(subjectRender ? describeTokenProblems(subjectRender).map((p) => `Subject: ${p}`) : [])];
   if (problems.length > 0) throw new UserError(problems.join(' '));
-  const history = await db.messages.where('candidateId').equals(draft.candidateId).toArray();
-  if (render.text.trim() && isDuplicate(history, render.text)) throw new UserError(duplicateMessage(fullName(data.candidate)));
+  // The guard compares with the last conversational message only (DESIGN §1): read just that.
+  const last = render.text.trim() ? await lastConversationalMessage({ db }, draft.candidateId) : null;
+  if (last && isDuplicate([last], render.text)) throw new UserError(duplicateMessage(fullName(data.candidate)));
   return { candidate: data.candidate, lead: data.lead, text: render.text.trim(), subject: subjectRender?.text.trim() || undefined, render };
 }
 
