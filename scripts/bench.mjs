@@ -2,46 +2,13 @@
 // `npm run bench`: measures what must be fast at realistic scale (100k leads) in headless
 // Chromium with the built extension, each figure beside a plain baseline run in the same page.
 // Benchmarks report numbers; they never fail on a number (tests assert behaviour).
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { findChromium } from './lib/chromium.mjs';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { benchBuild, launchBench, seedBench } from './lib/bench-browser.mjs';
 
 const args = process.argv.slice(2);
 const LEADS = Number(args.find((a) => a.startsWith('--leads='))?.split('=')[1] ?? 100_000);
-const extDir = resolve(process.env.LEADSIDE_OUT_DIR || '.output', 'chrome-mv3-test');
-
-const chrome = findChromium();
-if (!chrome) {
-  console.error('Chromium not found. Install it with `apt-get install -y chromium` or set CHROME_PATH.');
-  process.exit(1);
-}
-if (!args.includes('--no-build')) execSync('npx wxt build --mode test', { stdio: 'inherit' });
-if (!existsSync(join(extDir, 'manifest.json'))) {
-  console.error(`No test build in ${extDir}: run \`npx wxt build --mode test\`.`);
-  process.exit(1);
-}
-
-const userDataDir = mkdtempSync(join(tmpdir(), 'leadside-bench-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: chrome,
-  headless: true,
-  viewport: { width: 400, height: 800 },
-  args: [
-    `--disable-extensions-except=${extDir}`,
-    `--load-extension=${extDir}`,
-    '--no-first-run',
-    '--disable-gpu',
-    '--disable-sync',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--enable-precise-memory-info',
-    '--js-flags=--expose-gc',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
-});
+const extDir = benchBuild(args);
+const { context, close } = await launchBench(extDir, { extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
 
 const rows = [];
 /** One table row: what, our figure, the baseline's, and the target. */
@@ -57,12 +24,8 @@ try {
   const base = `chrome-extension://${extensionId}`;
 
   // 1. Seed through the app's own mutation.
-  const seeder = await context.newPage();
-  await seeder.goto(`${base}/bench.html`);
-  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
-  const seeded = await seeder.evaluate((n) => globalThis.leadsideBench.seed(n), LEADS);
+  const seeded = await seedBench(context, worker, LEADS);
   console.log(`Seeded ${seeded.leads.toLocaleString()} leads in ${(seeded.ms / 1000).toFixed(1)} s`);
-  await seeder.close();
 
   // 2. Open the panel as a recruiter would, watching long tasks from the first moment.
   const page = await context.newPage();
@@ -582,6 +545,14 @@ try {
     console.error('Capture bench failed:', error);
   }
 
+  // Quick replies in any tab (issue 8): trigger → picker shown, and the injected script's size.
+  try {
+    const { benchQuickReply } = await import('../tests/bench/quick-reply.mjs');
+    await benchQuickReply({ context, extDir, worker: context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')), rows });
+  } catch (error) {
+    console.error('Quick-reply bench failed:', error);
+  }
+
   // Report.
   const fmt = (n) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(2)) : '—');
   const header = ['metric', 'Leadside', 'baseline', 'ratio', 'target'];
@@ -594,6 +565,5 @@ try {
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/leads.json', JSON.stringify({ leads: LEADS, rows }, null, 2));
 } finally {
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await close();
 }

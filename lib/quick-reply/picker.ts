@@ -453,6 +453,7 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
   if (lookingFor) {
     void port.match(lookingFor).then((found) => {
       if (!host.isConnected) return;
+      performance.mark('leadside:quick-reply-matched');
       lookingFor = null;
       if (found.ok && found.candidate && !candidate) {
         candidate = found.candidate;

@@ -3,9 +3,7 @@
 // not match, in the same browser. Used by scripts/bench.mjs; also runs on its own:
 //   node tests/bench/capture.mjs [--no-build] [--navs=12] [--profiles=2]
 // (LEADSIDE_OUT_DIR picks the build folder, as for the rest of the bench).
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -149,46 +147,18 @@ export async function benchCapture({ context, extDir, rows, navs = 12, profiles 
 
 // Run on its own: a fresh profile, the capture section only.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { chromium } = await import('playwright-core');
-  const { findChromium } = await import('../../scripts/lib/chromium.mjs');
+  const { benchBuild, launchBench } = await import('../../scripts/lib/bench-browser.mjs');
   const args = process.argv.slice(2);
   const navs = Number(args.find((a) => a.startsWith('--navs='))?.split('=')[1] ?? 12);
   // --profiles=2: the two small fixtures only (the bench's figure before the embedded-JSON page).
   const profiles = Number(args.find((a) => a.startsWith('--profiles='))?.split('=')[1] ?? PAGES.length);
-  const extDir = resolve(process.env.LEADSIDE_OUT_DIR || '.output', 'chrome-mv3-test');
-  const chrome = findChromium();
-  if (!chrome) {
-    console.error('Chromium not found. Install it with `apt-get install -y chromium` or set CHROME_PATH.');
-    process.exit(1);
-  }
-  if (!args.includes('--no-build')) execSync('npx wxt build --mode test', { stdio: 'inherit' });
-  if (!existsSync(join(extDir, 'manifest.json'))) {
-    console.error(`No test build in ${extDir}: run \`npx wxt build --mode test\`.`);
-    process.exit(1);
-  }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'leadside-bench-capture-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chrome,
-    headless: true,
-    // The same window as scripts/bench.mjs.
-    viewport: { width: 400, height: 800 },
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-sync',
-      '--disable-background-networking',
-      '--disable-component-update',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
-  });
+  const extDir = benchBuild(args);
+  const { context, close } = await launchBench(extDir, { name: 'leadside-bench-capture-' });
   const rows = [];
   try {
     await benchCapture({ context, extDir, rows, navs, profiles });
   } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   }
   const fmt = (n) => (Number.isFinite(n) ? n.toFixed(2) : '—');
   for (const r of rows) console.log(`| ${r.metric} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${r.target} |`);
