@@ -4,32 +4,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsole, countTable, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-  campaignId: string;
-  folderId: string;
-  source: string;
-}
-interface CandidateRow {
-  id: string;
-  ref: string;
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-  linkedinUrl?: string;
-  facebookUrl?: string;
-}
-interface CampaignRow {
-  id: string;
-  name: string;
-  location: string;
-  status: string;
-}
+import { collectConsole, countTable, launchExtension, readTable, type ConsoleCollector, type ExtensionHandle } from './harness';
+import type { CampaignRow, CandidateRow, LeadRow } from './rows';
+import { loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let page: Page;
@@ -67,8 +44,7 @@ beforeAll(async () => {
   ext = await launchExtension();
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countStatus().textContent())?.trim() === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(page);
   leads = await readTable<LeadRow>(page, 'leads');
   candidates = await readTable<CandidateRow>(page, 'candidates');
   openCampaigns = (await readTable<CampaignRow>(page, 'campaigns'))

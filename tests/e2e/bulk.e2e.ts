@@ -4,28 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, readTable, waitFor, type ExtensionHandle } from './harness';
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-  campaignId: string;
-  folderId: string;
-  rejectReason?: string;
-}
-interface JobRow {
-  id: string;
-  kind: string;
-  status: string;
-  cursor: number;
-  total: number;
-  counts: { done: number; skipped: number; failed: number };
-  errors: { id?: string; reason: string; kind: string }[];
-}
-interface ActivityRow {
-  jobId?: string;
-  leadId?: string;
-}
+import type { ActivityRow, JobRow, LeadRow } from './rows';
+import { seedLeads } from './panel';
 
 const LEADS = 1200;
 let ext: ExtensionHandle;
@@ -58,10 +38,7 @@ async function folderCounts(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   ext = await launchExtension();
-  const seeder = await ext.openExtensionPage('bench.html');
-  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
-  await seeder.evaluate((n) => (globalThis as unknown as { leadsideBench: { seed(n: number): Promise<unknown> } }).leadsideBench.seed(n), LEADS);
-  await seeder.close();
+  await seedLeads(ext, LEADS);
   page = await ext.openSidePanel();
   await waitFor(async () => (await countText().textContent())?.trim() === `${LEADS.toLocaleString('en-US')} leads`, {
     timeout: 20_000,

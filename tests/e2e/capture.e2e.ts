@@ -7,28 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectConsole, fixturePath, launchExtension, readTable, serveSite, waitFor, type ExtensionHandle } from './harness';
-
-interface CandidateRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  headline?: string;
-  title?: string;
-  company?: string;
-  location?: string;
-  linkedinUrl?: string;
-  facebookUrl?: string;
-  about?: string;
-  websites?: string[];
-  photo?: string;
-}
-interface LeadRow {
-  id: string;
-  candidateId: string;
-  campaignId: string;
-  folderId: string;
-  source: string;
-}
+import type { CandidateRow, LeadRow } from './rows';
 
 const HUGE = `&lt;img src=x onerror=alert(9)&gt;${'A'.repeat(1024 * 1024)}`;
 

@@ -4,37 +4,9 @@
 // message chat is seeded through the test build's `globalThis.__leadside` hook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-  folderId: string;
-  answers: unknown[];
-}
-interface CandidateRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  lastReadAt?: number;
-}
-interface MessageRow {
-  id: string;
-  candidateId: string;
-  direction: 'inbound' | 'outbound';
-  sender: string;
-  senderUserId?: string;
-  channel: string;
-  kind: string;
-  body: string;
-  status: string;
-  sentAt: number;
-}
-interface UserRow {
-  id: string;
-  name: string;
-}
+import { collectConsole, launchExtension, readTable, type ConsoleCollector, type ExtensionHandle } from './harness';
+import type { CandidateRow, LeadRow, MessageRow, UserRow } from './rows';
+import { loadSampleData } from './panel';
 
 const CHANNEL_LABELS: Record<string, string> = { sms: 'SMS', facebook: 'Facebook', email: 'Email', whatsapp: 'WhatsApp', linkedin: 'LinkedIn' };
 
@@ -101,8 +73,7 @@ beforeAll(async () => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countStatus().textContent())?.trim() === '500 leads', { timeout: 20_000, message: '500 leads listed' });
+  await loadSampleData(page);
   leads = await readTable<LeadRow>(page, 'leads');
   candidates = new Map((await readTable<CandidateRow>(page, 'candidates')).map((c) => [c.id, c]));
   messages = await readTable<MessageRow>(page, 'messages');

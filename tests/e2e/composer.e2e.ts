@@ -11,35 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectConsole, countTable, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-  campaignId: string;
-  addedAt: number;
-}
-interface CandidateRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  phone?: string;
-  email?: string;
-  doNotContact?: { at: number; reason: string };
-}
-interface MessageRow {
-  id: string;
-  candidateId: string;
-  leadId?: string;
-  direction: string;
-  sender: string;
-  channel: string;
-  kind: string;
-  body: string;
-  status: string;
-  sentAt: number;
-  attachments: { id: string; name: string; size: number; type: string }[];
-}
+import type { CandidateRow, LeadRow, MessageRow } from './rows';
+import { loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let page: Page;
@@ -136,8 +109,7 @@ beforeAll(async () => {
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countText()) === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(page);
   leads = (await readTable<LeadRow>(page, 'leads')).sort((a, b) => (a.ref < b.ref ? -1 : 1));
   candidates = new Map((await readTable<CandidateRow>(page, 'candidates')).map((c) => [c.id, c]));
 });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countTable, launchExtension, waitFor, type ExtensionHandle } from './harness';
+import { seedLeads } from './panel';
 
 const LEADS = 30;
 const TABLES = ['leads', 'candidates', 'activities', 'messages', 'campaigns', 'jobs'] as const;
@@ -38,10 +39,7 @@ async function chooseBackupFile(name: string, text: string): Promise<void> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'leadside-bad-input-'));
   ext = await launchExtension();
-  const seeder = await ext.openExtensionPage('bench.html');
-  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
-  await seeder.evaluate((n) => (globalThis as unknown as { leadsideBench: { seed(n: number): Promise<unknown> } }).leadsideBench.seed(n), LEADS);
-  await seeder.close();
+  await seedLeads(ext, LEADS);
   page = await ext.openSidePanel({ width: 500, height: 1200 });
   page.on('crash', () => crashes.push('the panel crashed'));
   page.on('pageerror', (e) => crashes.push(e.message));

@@ -6,21 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { IMPORT_CHUNK } from '../../lib/import/job';
 import { countTable, launchExtension, readTable, waitFor, type ExtensionHandle } from './harness';
+import type { JobRow } from './rows';
+import { seedLeads } from './panel';
 
 const LEADS = 30;
 const ROWS = 12_000;
 const DAY = 86_400_000;
 let ext: ExtensionHandle;
 let page: Page;
-
-interface JobRow {
-  id: string;
-  kind: string;
-  status: string;
-  cursor: number;
-  total: number;
-  params: { created: number; attached: number; fileName: string };
-}
 
 const reminder = () => page.getByRole('region', { name: 'Backup reminder' });
 
@@ -46,10 +39,7 @@ async function getStorage(key: string): Promise<unknown> {
 
 beforeAll(async () => {
   ext = await launchExtension();
-  const seeder = await ext.openExtensionPage('bench.html');
-  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
-  await seeder.evaluate((n) => (globalThis as unknown as { leadsideBench: { seed(n: number): Promise<unknown> } }).leadsideBench.seed(n), LEADS);
-  await seeder.close();
+  await seedLeads(ext, LEADS);
   page = await openPanel();
 });
 
@@ -84,7 +74,7 @@ describe('an import interrupted by closing the panel', () => {
     const landed = (await countTable(ext, 'leads')) - before;
     expect(landed).toBe(stopped.cursor);
     expect(landed % IMPORT_CHUNK).toBe(0);
-    expect(stopped.params.created).toBe(landed);
+    expect((stopped.params as { created: number }).created).toBe(landed);
     // The file waits for the resume in its own database.
     expect(await countTable(ext, 'files', 'leadside-import-files')).toBe(1);
 

@@ -10,16 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { can } from '../../lib/domain/permissions';
 import { launchExtension, readTable, waitFor, type ExtensionHandle } from './harness';
+import type { LeadRow } from './rows';
+import { seedLeads } from './panel';
 
 const LEADS = 40;
 let ext: ExtensionHandle;
 let page: Page;
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-}
 
 const bulkBar = () => page.getByRole('region', { name: 'Bulk actions' });
 
@@ -66,10 +62,7 @@ async function exportSelected(format: 'Excel (.xlsx)' | 'CSV (.csv)'): Promise<s
 
 beforeAll(async () => {
   ext = await launchExtension();
-  const seeder = await ext.openExtensionPage('bench.html');
-  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
-  await seeder.evaluate((n) => (globalThis as unknown as { leadsideBench: { seed(n: number): Promise<unknown> } }).leadsideBench.seed(n), LEADS);
-  await seeder.close();
+  await seedLeads(ext, LEADS);
   page = await ext.openSidePanel({ width: 500, height: 1200 });
   await page.getByRole('status').filter({ hasText: /^\d[\d,]* leads?/ }).waitFor({ timeout: 20_000 });
 });

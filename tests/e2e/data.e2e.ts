@@ -8,27 +8,13 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countTable, fixturePath, launchExtension, readTable, waitFor, type ExtensionHandle } from './harness';
+import type { CandidateRow, LeadRow } from './rows';
+import { seedLeads } from './panel';
 
 const LEADS = 40;
 const HOSTILE = ['=HYPERLINK("x")', '+1-555', '@SUM(1)', '-2+3', '\tlead'];
 let ext: ExtensionHandle;
 let page: Page;
-
-interface LeadRow {
-  id: string;
-  candidateId: string;
-  campaignId: string;
-  folderId: string;
-  attributes: Record<string, unknown>;
-  externalId?: string;
-}
-interface CandidateRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-}
 
 /** Puts hostile leads and an attachment straight into IndexedDB (raw API, in an extension page). */
 async function plant(p: Page): Promise<string> {
@@ -111,10 +97,7 @@ async function exportAs(format: 'Excel (.xlsx)' | 'CSV (.csv)'): Promise<string>
 
 beforeAll(async () => {
   ext = await launchExtension();
-  const seeder = await ext.openExtensionPage('bench.html');
-  await seeder.waitForFunction(() => document.title === 'Leadside bench ready');
-  await seeder.evaluate((n) => (globalThis as unknown as { leadsideBench: { seed(n: number): Promise<unknown> } }).leadsideBench.seed(n), LEADS);
-  await seeder.close();
+  await seedLeads(ext, LEADS);
   page = await ext.openSidePanel({ width: 500, height: 1200 });
   await page.getByRole('status').filter({ hasText: /^\d[\d,]* leads?/ }).waitFor({ timeout: 20_000 });
 });

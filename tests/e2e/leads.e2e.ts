@@ -2,33 +2,10 @@
 // sidepanel.html open in a 400 px tab. Controls are found by role and accessible name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+import { collectConsole, launchExtension, readTable, type ConsoleCollector, type ExtensionHandle } from './harness';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-  campaignId: string;
-  folderId: string;
-  source: string;
-  addedAt: number;
-  lastActivityAt: number;
-}
-interface CandidateRow {
-  id: string;
-  ref: string;
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-  facebookUrl?: string;
-}
-interface CampaignRow {
-  id: string;
-  name: string;
-  status: string;
-}
+import type { CampaignRow, CandidateRow, LeadRow } from './rows';
+import { loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let page: Page;
@@ -77,8 +54,7 @@ beforeAll(async () => {
   ext = await launchExtension();
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countStatus().textContent())?.trim() === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(page);
   leads = await readTable<LeadRow>(page, 'leads');
   candidates = new Map((await readTable<CandidateRow>(page, 'candidates')).map((c) => [c.id, c]));
   campaigns = await readTable<CampaignRow>(page, 'campaigns');

@@ -4,24 +4,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyCounts } from '../../lib/domain/weekly';
-import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
-
-interface LeadRow {
-  id: string;
-  campaignId: string;
-  folderId: string;
-  addedAt: number;
-}
-interface CampaignRow {
-  id: string;
-  name: string;
-  status: string;
-}
-interface FolderRow {
-  id: string;
-  name: string;
-  order: number;
-}
+import { collectConsole, launchExtension, readTable, type ConsoleCollector, type ExtensionHandle } from './harness';
+import type { CampaignRow, FolderRow, LeadRow } from './rows';
+import { loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let page: Page;
@@ -37,8 +22,7 @@ beforeAll(async () => {
   ext = await launchExtension();
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countStatus().textContent())?.trim() === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(page);
   leads = await readTable<LeadRow>(page, 'leads');
   folders = (await readTable<FolderRow>(page, 'folders')).sort((a, b) => a.order - b.order);
   const campaigns = (await readTable<CampaignRow>(page, 'campaigns')).filter((c) => c.status === 'open');

@@ -4,41 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
-
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-  campaignId: string;
-  folderId: string;
-  labels: string[];
-  assignedTo?: string;
-  attributes: Record<string, string | number>;
-  attachments: { id: string; name: string; blob?: unknown }[];
-}
-interface CandidateRow {
-  id: string;
-  ref: string;
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-  doNotContact?: { at: number; reason: string };
-}
-interface MessageRow {
-  id: string;
-  candidateId: string;
-  leadId?: string;
-}
-interface ActivityRow {
-  id: string;
-  what: string;
-  actorId: string;
-  leadId?: string;
-  candidateId?: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-}
+import type { ActivityRow, CandidateRow, LeadRow, MessageRow } from './rows';
+import { loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let page: Page;
@@ -114,8 +81,7 @@ beforeAll(async () => {
   ext = await launchExtension();
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countText()) === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(page);
   leads = await readTable<LeadRow>(page, 'leads');
   candidates = new Map((await readTable<CandidateRow>(page, 'candidates')).map((c) => [c.id, c]));
   messages = await readTable<MessageRow>(page, 'messages');
@@ -228,7 +194,7 @@ describe('profile', () => {
       (a) => a.what === 'candidate.edited' && a.candidateId === lead.candidateId,
     );
     expect(edits).toHaveLength(2);
-    expect(edits.map((a) => a.after!.phone).sort()).toEqual(['+447911123456', '+639175550123']);
+    expect(edits.map((a) => (a.after as { phone: string }).phone).sort()).toEqual(['+447911123456', '+639175550123']);
     await expect.poll(() => profile.getByRole('list', { name: 'Activity' }).textContent()).toContain('Phone: +44 7911 123456 → +63 917 555 0123');
     await closeProfile(profile);
   });

@@ -7,32 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectConsole, countTable, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+import type { CandidateRow, LeadRow, MessageRow } from './rows';
+import { loadSampleData } from './panel';
 
-interface LeadRow {
-  id: string;
-  ref: string;
-  candidateId: string;
-}
-interface CandidateRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  phone?: string;
-  doNotContact?: unknown;
-}
 interface QuickReplyRow {
   id: string;
   title: string;
   body: string;
   channels: string[];
   ownerId?: string;
-}
-interface MessageRow {
-  candidateId: string;
-  channel: string;
-  body: string;
-  status: string;
-  sentAt: number;
 }
 
 let ext: ExtensionHandle;
@@ -102,8 +85,7 @@ beforeAll(async () => {
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   page = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countText()) === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(page);
   const leads = await readTable<LeadRow>(page, 'leads');
   candidates = new Map((await readTable<CandidateRow>(page, 'candidates')).map((c) => [c.id, c]));
   lead = leads.find((l) => {

@@ -12,31 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR, collectConsole, fixturePath, grantActiveTab, launchExtension, readTable, serveSite, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
-
-interface CandidateRow {
-  id: string;
-  ref: string;
-  firstName: string;
-  lastName: string;
-  phone?: string;
-  email?: string;
-  doNotContact?: { at: number; reason: string };
-}
-interface LeadRow {
-  id: string;
-  candidateId: string;
-  campaignId: string;
-  addedAt: number;
-}
-interface MessageRow {
-  id: string;
-  candidateId: string;
-  direction: string;
-  channel: string;
-  body: string;
-  status: string;
-  sentAt: number;
-}
+import type { CandidateRow, LeadRow, MessageRow } from './rows';
+import { loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let panel: Page;
@@ -166,8 +143,7 @@ beforeAll(async () => {
   ext = await launchExtension();
   panel = await ext.openSidePanel({ width: 400, height: 800 });
   consoleLog = collectConsole(ext.context, { ignore: [/Failed to load resource/] });
-  await panel.getByRole('button', { name: 'Load sample data' }).click();
-  await waitFor(async () => (await countText()) === '500 leads', { timeout: 15_000, message: '500 leads listed' });
+  await loadSampleData(panel);
   candidates = await readTable<CandidateRow>(panel, 'candidates');
   leads = await readTable<LeadRow>(panel, 'leads');
   await serveSite(ext.context, 'fields.example', ({ url }) => (url.pathname === '/' ? PLAIN_PAGE : url.pathname === '/frame.html' ? FRAME_PAGE : null));

@@ -4,25 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+import type { CampaignRow, FolderRow, LeadRow } from './rows';
 
-interface CampaignRow {
-  id: string;
-  name: string;
-  status: string;
-}
-interface LeadRow {
-  id: string;
-  campaignId: string;
-  candidateId: string;
-  folderId: string;
-  labels: string[];
-}
-interface FolderRow {
-  id: string;
-  name: string;
-  kind: string;
-  order: number;
-}
 interface LabelRow {
   id: string;
   name: string;

@@ -2,14 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectConsole, launchExtension, readTable, waitFor, type ExtensionHandle } from './harness';
-
-interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  isSelf?: boolean;
-}
+import type { UserRow } from './rows';
 
 let ext: ExtensionHandle;
 let panel: Page;
