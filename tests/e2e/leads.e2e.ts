@@ -293,7 +293,8 @@ describe('Leads tab', () => {
 
   it('shows the change another extension page makes, without reloading', async () => {
     const other = await ext.openSidePanel();
-    await other.waitForFunction(() => (globalThis as { __leadside?: unknown }).__leadside !== undefined);
+    // The test hooks exist before the panel has booted: wait for "you" (the User row) too.
+    await other.waitForFunction(() => Boolean((globalThis as { __leadside?: { state: { self: { value: unknown } } } }).__leadside?.state.self.value));
     const target = leads.find((l) => l.folderId === 'inbox')!;
     const hiredBefore = leads.filter((l) => l.folderId === 'hired').length;
     // There is no move control yet (bulk actions and the profile come later), so the other page
