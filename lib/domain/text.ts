@@ -22,11 +22,17 @@ export function queryWords(query: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: a Segmenter is costly to create, and most names never need one.
+let graphemes: Intl.Segmenter | null = null;
 
 /** The first user-perceived character (a flag, an emoji with modifiers, a letter + accent). */
 function firstGrapheme(text: string): string {
-  for (const { segment } of graphemes.segment(text.trim())) return segment;
+  const t = text.trim();
+  // Two ASCII characters in a row: the first is a whole character on its own.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f](?:[\x00-\x7f]|$)/.test(t)) return t.charAt(0);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment } of graphemes.segment(t)) return segment;
   return '';
 }
 
