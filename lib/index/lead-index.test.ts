@@ -462,6 +462,36 @@ describe('randomized: 500 random upserts and removes agree with a brute-force re
             leadEntry(lead, index.candidate(lead.candidateId) ?? candidateView(candidates.get(lead.candidateId)!)),
           ),
         );
+      } else if (r < 0.08) {
+        // A bulk move (a job's chunk): mostly existing leads whose times stay, which take their
+        // old entries' places; some with new times or new, and repeats, applied in order.
+        const size = rnd() < 0.7 ? 70 + Math.floor(rnd() * 30) : 1 + Math.floor(rnd() * 20);
+        const batch: Lead[] = [];
+        const keepTimes = rnd() < 0.8;
+        for (let k = 0; k < size; k++) {
+          const bid = pick(leadIds);
+          const previous = batch.findLast((l) => l.id === bid) ?? current.get(bid);
+          const retime = !previous || !keepTimes || rnd() < 0.1;
+          batch.push(
+            makeLead({
+              id: bid,
+              ref: previous?.ref ?? `M-${step}-${k}`,
+              candidateId: previous && rnd() < 0.9 ? previous.candidateId : pick(candidateIds),
+              campaignId: rnd() < 0.2 ? pick(CAMPAIGNS) : (previous?.campaignId ?? pick(CAMPAIGNS)),
+              folderId: pick(FOLDERS),
+              labels: ['l1', 'l2', 'l3'].filter(() => rnd() < 0.4),
+              assignedTo: pick([undefined, SELF, 'user_other']),
+              addedAt: retime ? 1000 * Math.floor(rnd() * 20) : previous.addedAt,
+              lastActivityAt: retime ? 1000 * Math.floor(rnd() * 20) : previous.lastActivityAt,
+            }),
+          );
+        }
+        for (const lead of batch) current.set(lead.id, lead);
+        index.upsertMany(
+          batch.map((lead) =>
+            leadEntry(lead, index.candidate(lead.candidateId) ?? candidateView(candidates.get(lead.candidateId)!)),
+          ),
+        );
       } else if (r < 0.6) {
         // Add or change a lead: any field, times from a small set so ties happen.
         const previous = current.get(id);
@@ -518,5 +548,92 @@ describe('bulk merges that add whole runs before or after the existing leads', (
         expect(run({ sort: { key, dir } })).toEqual(expected);
       }
     }
+  });
+});
+
+describe('bulk changes that keep the sort keys (a bulk move, label or assignment)', () => {
+  const at = (i: number) => 1_000_000 + (i % 50) * 1000; // ties, broken by id
+
+  function orders(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const key of ['addedAt', 'lastActivityAt'] as const) {
+      for (const dir of ['asc', 'desc'] as const) out[`${key} ${dir}`] = run({ sort: { key, dir } });
+    }
+    return out;
+  }
+
+  it('replaces each entry where it stands: same orders, new folders and counts', () => {
+    const entries = Array.from({ length: 300 }, (_, i) =>
+      makeEntry({ folderId: 'inbox', addedAt: at(i), lastActivityAt: at(299 - i) }),
+    );
+    index.load(entries);
+    const before = orders();
+    const revision = index.revision;
+    const moved = entries.slice(0, 200).map((e) => ({ ...e, folderId: 'hired' }));
+    index.upsertMany(moved);
+    expect(index.revision).toBeGreaterThan(revision);
+    expect(orders()).toEqual(before);
+    for (const e of moved) expect(index.get(e.id)).toBe(moved.find((m) => m.id === e.id));
+    expect(countsOf(index.folderCounts(null))).toEqual({ hired: 200, inbox: 100 });
+    expect(run({ folderId: 'hired' })).toEqual(before['addedAt desc']!.filter((id) => moved.some((m) => m.id === id)));
+  });
+
+  it('mixes kept and changed keys, new leads and repeats of one lead: the last repeat wins', () => {
+    const entries = Array.from({ length: 200 }, (_, i) => makeEntry({ folderId: 'inbox', addedAt: at(i), lastActivityAt: at(i) }));
+    index.load(entries);
+    const first = entries[0]!;
+    const batch: IndexEntry[] = [
+      ...entries.slice(0, 80).map((e) => ({ ...e, folderId: 'shortlisted' })),
+      { ...first, folderId: 'hired', addedAt: 5, lastActivityAt: 5 }, // repeat, new keys
+      { ...first, folderId: 'inbox' }, // repeat again, the old keys
+      ...entries.slice(80, 150).map((e, i) => ({ ...e, lastActivityAt: 9_000_000 + i })),
+      ...Array.from({ length: 70 }, (_, i) => makeEntry({ folderId: 'hired', addedAt: at(i), lastActivityAt: at(i) })),
+    ];
+    index.upsertMany(batch);
+    const expected = new Map<Id, IndexEntry>(entries.map((e) => [e.id, e]));
+    for (const e of batch) expected.set(e.id, e);
+    const all = [...expected.values()];
+    expect(index.size).toBe(all.length);
+    expect(index.get(first.id)?.folderId).toBe('inbox');
+    expect(index.get(first.id)?.addedAt).toBe(first.addedAt);
+    for (const key of ['addedAt', 'lastActivityAt'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const want = [...all]
+          .sort((a, b) => {
+            const d = a[key] - b[key] || (a.id < b.id ? -1 : 1);
+            return dir === 'asc' ? d : -d;
+          })
+          .map((e) => e.id);
+        expect(run({ sort: { key, dir } }), `${key} ${dir}`).toEqual(want);
+      }
+    }
+    const counts: Record<string, number> = {};
+    for (const e of all) counts[e.folderId] = (counts[e.folderId] ?? 0) + 1;
+    expect(countsOf(index.folderCounts(null))).toEqual(countsOf(new Map(Object.entries(counts))));
+  });
+
+  it('a lead given twice in one load is loaded once, as given last', () => {
+    const a = makeEntry({ folderId: 'inbox', addedAt: at(1), lastActivityAt: at(1) });
+    index.load([a, makeEntry(), { ...a, folderId: 'hired', addedAt: at(7) }]);
+    expect(index.size).toBe(2);
+    expect(run({})).toHaveLength(2);
+    expect(run({ sort: { key: 'lastActivityAt', dir: 'asc' } })).toHaveLength(2);
+    expect(index.get(a.id)?.folderId).toBe('hired');
+    expect(countsOf(index.folderCounts(null))).toEqual({ hired: 1, inbox: 1 });
+  });
+
+  it('a single upsert that keeps the keys can move the lead to another candidate', () => {
+    const a = makeCandidate({ firstName: 'Alma' });
+    const b = makeCandidate({ firstName: 'Bruno' });
+    const lead = makeLead({ candidateId: a.id, addedAt: at(1), lastActivityAt: at(2) });
+    index.upsert(leadEntry(lead, candidateView(a)));
+    add(makeEntry({ addedAt: at(1), lastActivityAt: at(2) }), makeEntry({ addedAt: at(3), lastActivityAt: at(0) }));
+    const before = orders();
+    index.upsert(leadEntry({ ...lead, candidateId: b.id }, candidateView(b)));
+    expect(orders()).toEqual(before);
+    expect(index.leadIdsOfCandidate(a.id)).toEqual([]);
+    expect(index.leadIdsOfCandidate(b.id)).toEqual([lead.id]);
+    expect(search('bruno')).toEqual([lead.id]);
+    expect(search('alma')).toEqual([]);
   });
 });

@@ -83,8 +83,12 @@ export class LeadIndex {
    * orders in one linear pass, so no single step ever sorts the whole index.
    */
   load(entries: readonly IndexEntry[]): void {
+    // A lead given twice is loaded once, as given last: a fresh entry is only merged into the
+    // orders at the end, so a second copy could not replace it there.
+    const latest = new Map<Id, IndexEntry>();
+    for (const entry of entries) latest.set(entry.id, entry);
     const fresh: IndexEntry[] = [];
-    for (const entry of entries) {
+    for (const entry of latest.size === entries.length ? entries : latest.values()) {
       if (this.byId.has(entry.id)) {
         this.upsert(entry);
         continue;
@@ -104,6 +108,10 @@ export class LeadIndex {
   /** Adds or replaces one lead, keeping both orders sorted (binary search, one splice each). */
   upsert(entry: IndexEntry): void {
     const old = this.byId.get(entry.id);
+    if (old && this.replaceInPlace(old, entry)) {
+      this.version++;
+      return;
+    }
     if (old) this.detach(old);
     this.byId.set(entry.id, entry);
     this.linkCandidate(entry);
@@ -114,16 +122,36 @@ export class LeadIndex {
   }
 
   /**
-   * Adds or replaces many leads. Past a few dozen, one linear pass (drop the old entries, merge
-   * the new ones) beats a binary-search splice per lead.
+   * Adds or replaces many leads. A lead whose sort keys did not change (a bulk move, label or
+   * assignment) takes its old entry's place in both orders: two binary searches, nothing copied.
+   * For the others, past a few dozen, one linear pass (drop the old entries, merge the new
+   * ones) beats a binary-search splice per lead.
    */
   upsertMany(entries: readonly IndexEntry[]): void {
     if (entries.length < 64) {
       for (const entry of entries) this.upsert(entry);
       return;
     }
-    const replaced = new Set<IndexEntry>();
+    const rest: IndexEntry[] = [];
+    /** Ids left to the linear pass: a later duplicate in the batch must follow them there. */
+    const deferred = new Set<Id>();
+    let inPlace = 0;
     for (const entry of entries) {
+      const old = deferred.has(entry.id) ? undefined : this.byId.get(entry.id);
+      if (old && this.replaceInPlace(old, entry)) {
+        inPlace++;
+        continue;
+      }
+      deferred.add(entry.id);
+      rest.push(entry);
+    }
+    if (inPlace > 0) this.version++;
+    if (rest.length < 64) {
+      for (const entry of rest) this.upsert(entry);
+      return;
+    }
+    const replaced = new Set<IndexEntry>();
+    for (const entry of rest) {
       const old = this.byId.get(entry.id);
       if (!old) continue;
       replaced.add(old);
@@ -135,7 +163,7 @@ export class LeadIndex {
       this.added = this.added.filter((e) => !replaced.has(e));
       this.activity = this.activity.filter((e) => !replaced.has(e));
     }
-    this.load(entries);
+    this.load(rest);
   }
 
   remove(id: Id): void {
@@ -267,6 +295,26 @@ export class LeadIndex {
     if (!set) this.leadsOfCandidate.set(entry.candidate.id, (set = new Set<Id>()));
     set.add(entry.id);
     if (!this.candidates.has(entry.candidate.id)) this.candidates.set(entry.candidate.id, entry.candidate);
+  }
+
+  /**
+   * Replaces `old` by `entry` (same id) where it stands, when both sort keys are unchanged: its
+   * place in either order is then the same. False, with nothing changed, otherwise.
+   */
+  private replaceInPlace(old: IndexEntry, entry: IndexEntry): boolean {
+    if (old.addedAt !== entry.addedAt || old.lastActivityAt !== entry.lastActivityAt) return false;
+    const a = lowerBound(this.added, old, byAdded);
+    if (this.added[a] !== old) return false;
+    const b = lowerBound(this.activity, old, byActivity);
+    if (this.activity[b] !== old) return false;
+    this.added[a] = entry;
+    this.activity[b] = entry;
+    this.leadsOfCandidate.get(old.candidate.id)?.delete(old.id);
+    this.count(old, -1);
+    this.byId.set(entry.id, entry);
+    this.linkCandidate(entry);
+    this.count(entry, 1);
+    return true;
   }
 
   private detach(old: IndexEntry): void {
