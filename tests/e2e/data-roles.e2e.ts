@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { can } from '../../lib/domain/permissions';
 import { launchExtension, readTable, waitFor, type ExtensionHandle } from './harness';
 import type { LeadRow } from './rows';
-import { seedLeads } from './panel';
+import { actAsRole, seedLeads } from './panel';
 
 const LEADS = 40;
 let ext: ExtensionHandle;
@@ -19,20 +19,7 @@ let page: Page;
 
 const bulkBar = () => page.getByRole('region', { name: 'Bulk actions' });
 
-async function setRole(label: 'Limited Manager' | null): Promise<void> {
-  const options = await ext.openExtensionPage('options.html');
-  try {
-    const role = options.getByRole('combobox', { name: 'Act as role' });
-    await role.waitFor();
-    if (label) await role.selectOption({ label });
-    else await role.selectOption({ index: 0 });
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Preferences saved.');
-  } finally {
-    await options.close();
-  }
-  if (label) await waitFor(() => page.getByText(`Acting as ${label}`).isVisible(), { message: `acting as ${label}` });
-  else await waitFor(async () => (await page.getByText(/^Acting as/).count()) === 0, { message: 'acting as yourself' });
-}
+const setRole = (label: 'Manager' | 'Limited Manager' | null) => actAsRole(ext, page, label);
 
 /** Selects leads by searching their application IDs one by one (a selection survives a search). */
 async function select(refs: readonly string[]): Promise<void> {

@@ -27,3 +27,22 @@ export async function seedLeads(ext: ExtensionHandle, count: number): Promise<vo
   await seeder.evaluate((n) => (globalThis as unknown as { leadsideBench: { seed(n: number): Promise<unknown> } }).leadsideBench.seed(n), count);
   await seeder.close();
 }
+
+/**
+ * Options → "Act as role" (dev and test builds), then waits for the panel to follow: its
+ * "Acting as …" badge, or no badge for yourself (null).
+ */
+export async function actAsRole(ext: ExtensionHandle, panel: Page, label: 'Manager' | 'Limited Manager' | null): Promise<void> {
+  const options = await ext.openExtensionPage('options.html');
+  try {
+    const role = options.getByRole('combobox', { name: 'Act as role' });
+    await role.waitFor();
+    if (label) await role.selectOption({ label });
+    else await role.selectOption({ index: 0 });
+    await waitFor(async () => (await options.getByRole('status').textContent()) === 'Preferences saved.', { message: 'the preference saved' });
+  } finally {
+    await options.close();
+  }
+  if (label) await waitFor(() => panel.getByText(`Acting as ${label}`).isVisible(), { message: `acting as ${label}` });
+  else await waitFor(async () => (await panel.getByText(/^Acting as/).count()) === 0, { message: 'acting as yourself' });
+}

@@ -3,9 +3,9 @@
 // found by role and accessible name; what was stored is read back with readTable().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { collectConsole, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
+import { collectConsole, launchExtension, readTable, type ConsoleCollector, type ExtensionHandle } from './harness';
 import type { ActivityRow, CandidateRow, LeadRow, MessageRow } from './rows';
-import { loadSampleData } from './panel';
+import { actAsRole, loadSampleData } from './panel';
 
 let ext: ExtensionHandle;
 let page: Page;
@@ -66,16 +66,7 @@ async function folderOption(name: string): Promise<string> {
   return (await folderSelect().locator('option', { hasText: new RegExp(`^${name} \\(`) }).textContent()) ?? '';
 }
 
-async function setRole(label: 'Manager' | 'Limited Manager' | null): Promise<void> {
-  const options = await ext.openExtensionPage('options.html');
-  const role = options.getByRole('combobox', { name: 'Act as role' });
-  await waitFor(() => role.isVisible(), { message: 'the options page' });
-  if (label) await role.selectOption({ label });
-  else await role.selectOption({ index: 0 });
-  await options.close();
-  if (label) await waitFor(() => page.getByText(`Acting as ${label}`).isVisible(), { message: `acting as ${label}` });
-  else await waitFor(async () => (await page.getByText(/^Acting as/).count()) === 0, { message: 'acting as yourself' });
-}
+const setRole = (label: 'Manager' | 'Limited Manager' | null) => actAsRole(ext, page, label);
 
 beforeAll(async () => {
   ext = await launchExtension();

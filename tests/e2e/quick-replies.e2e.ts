@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectConsole, countTable, launchExtension, readTable, waitFor, type ConsoleCollector, type ExtensionHandle } from './harness';
 import type { CandidateRow, LeadRow, MessageRow } from './rows';
-import { loadSampleData } from './panel';
+import { actAsRole, loadSampleData } from './panel';
 
 interface QuickReplyRow {
   id: string;
@@ -59,20 +59,7 @@ async function openManage(): Promise<Locator> {
   return dialog;
 }
 
-async function setRole(label: 'Limited Manager' | null): Promise<void> {
-  const options = await ext.openExtensionPage('options.html');
-  try {
-    const role = options.getByRole('combobox', { name: 'Act as role' });
-    await role.waitFor();
-    if (label) await role.selectOption({ label });
-    else await role.selectOption({ index: 0 });
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Preferences saved.');
-  } finally {
-    await options.close();
-  }
-  if (label) await waitFor(() => page.getByText(`Acting as ${label}`).isVisible(), { message: `acting as ${label}` });
-  else await waitFor(async () => (await page.getByText(/^Acting as/).count()) === 0, { message: 'acting as yourself' });
-}
+const setRole = (label: 'Manager' | 'Limited Manager' | null) => actAsRole(ext, page, label);
 
 beforeAll(async () => {
   ext = await launchExtension();
