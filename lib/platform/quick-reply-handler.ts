@@ -122,11 +122,11 @@ function loggingOn(settings: Settings): boolean {
 
 async function pickerCandidate(c: Ctx, candidate: Candidate): Promise<PickerCandidate> {
   const data = await loadTokenData(c.db, candidate.id, undefined, c.selfId);
-  const campaign = data?.lead ? await c.db.campaigns.get(data.lead.campaignId) : undefined;
   return {
     id: candidate.id,
     name: fullName(candidate) || 'Unnamed candidate',
-    detail: [candidate.ref, campaign?.name, candidate.email, candidate.phone].filter(Boolean).join(' · '),
+    // campaign_name is the candidate's most recent application's campaign, already read.
+    detail: [candidate.ref, data?.values.campaign_name, candidate.email, candidate.phone].filter(Boolean).join(' · '),
     values: data?.values ?? {},
     blocked: doNotContactReason(candidate),
   };

@@ -56,6 +56,13 @@ export const PICKER_SCRIPT = '/quick-reply.js';
  * itself and refuses a field in a cross-origin one, which the top frame cannot reach.
  */
 export async function injectPicker(tabId: number): Promise<void> {
+  // Marked first: the picker asks the background as soon as it runs, before this call returns.
   await markInjected(tabId);
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PICKER_SCRIPT] });
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PICKER_SCRIPT] });
+  } catch (error) {
+    // Not injected (no access to this page): the tab gets no say.
+    await injectedTabsItem.setValue((await injectedTabsItem.getValue()).filter((t) => t.tabId !== tabId));
+    throw error;
+  }
 }
