@@ -373,6 +373,17 @@ describe('messaging sites: the conversation names the candidate, and the text is
       await page.locator('#fx-composer').click();
       await pressShortcut(page);
       const dialog = picker(page);
+      try {
+        await dialog.waitFor({ timeout: 10_000 });
+        await expect.poll(() => dialog.textContent()).toMatch(/To: /);
+      } catch (e) {
+        // This step failed twice in about a dozen full runs and never when watched: say what
+        // the page and the extension showed, for whoever meets it next.
+        const hosts = await page.locator('leadside-quick-reply').count();
+        const text = await dialog.textContent({ timeout: 1000 }).catch(() => '(no picker)');
+        console.error(`quick-reply picker on ${host}: ${hosts} host element(s), text: ${text}; last console lines:`, consoleLog.messages.slice(-8));
+        throw e;
+      }
       const c = await panel.evaluate((id) => (globalThis as unknown as { __leadside: { state: { db: { candidates: { get(id: string): Promise<{ firstName: string; lastName: string }> } } } } }).__leadside.state.db.candidates.get(id), candidateId);
       await expect.poll(() => dialog.textContent()).toMatch(new RegExp(`To: ${c.firstName} ${c.lastName}\\(from this conversation\\)`));
       const before = (await messagesOf(candidateId)).length;
