@@ -1,14 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 
 /** A modal dialog with a title; Escape closes; focus moves in and returns on close. */
 export function Dialog(props: { title: string; onClose: () => void; children: ComponentChildren }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect runs before the browser paints the dialog, so focus is in it before anyone
+  // can click or type there: an after-paint effect could pull focus out of a field the
+  // recruiter had already clicked and send their typing to the first field instead.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
+    const dialog = ref.current;
+    if (dialog && !dialog.contains(document.activeElement)) {
+      dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    }
     return () => previous?.focus?.();
   }, []);
   return (
