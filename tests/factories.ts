@@ -21,6 +21,7 @@ import type {
   Workspace,
 } from '../lib/domain/model';
 import { LeadsideDB } from '../lib/db/schema';
+import { personNameKey } from '../lib/domain/text';
 import { candidateView, leadEntry, type IndexEntry } from '../lib/index/entry';
 
 /** 2024-01-15 12:00 UTC: the default creation time of every factory row. */
@@ -78,6 +79,11 @@ export function makeFolder(overrides: Partial<Folder> = {}): Folder {
     updatedAt: BASE_TIME,
     ...overrides,
   };
+}
+
+/** A candidate as the database holds it: with the nameKey it keeps for every candidate (schema v3). */
+export function stored(c: Candidate): Candidate {
+  return { ...c, nameKey: personNameKey(c.firstName, c.lastName) };
 }
 
 export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {

@@ -20,9 +20,9 @@ describe('LeadsideDB', () => {
     expect(DB_NAME).toBe('leadside');
   });
 
-  it('opens at the latest version (2) with every table of the schema, all empty', async () => {
+  it('opens at the latest version (3) with every table of the schema, all empty', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
     for (const table of db.tables) expect(await table.count()).toBe(0);
   });

@@ -17,6 +17,7 @@ import type {
   User,
   Workspace,
 } from '../domain/model';
+import { personNameKey } from '../domain/text';
 import { ChangeHub } from './changes';
 
 export const DB_NAME = 'leadside';
@@ -57,6 +58,25 @@ export const SCHEMA_V2: Record<string, string> = {
   activities: `${SCHEMA_V1.activities}, jobId`,
 };
 
+/**
+ * Version 3: `nameKey` on candidates (first and last name folded), so a name alone — what a
+ * WhatsApp or Messenger conversation shows for a saved contact — finds the person through an
+ * index instead of reading every candidate (1.4 s at 100k before). The field is kept by the
+ * database itself (the `leadside-candidate-name-key` middleware below), so every write path
+ * (mutations, import, restore, sample data) has it without knowing; the upgrade fills it in.
+ */
+export const SCHEMA_V3: Record<string, string> = {
+  candidates: `${SCHEMA_V1.candidates}, nameKey`,
+};
+
+/** The row as stored: with its nameKey, a new object only when the key was missing or stale. */
+function withNameKey(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const c = value as Partial<Candidate>;
+  const key = personNameKey(typeof c.firstName === 'string' ? c.firstName : '', typeof c.lastName === 'string' ? c.lastName : '');
+  return c.nameKey === key ? value : { ...c, nameKey: key };
+}
+
 export class LeadsideDB extends Dexie {
   workspaces!: EntityTable<Workspace, 'id'>;
   users!: EntityTable<User, 'id'>;
@@ -82,6 +102,16 @@ export class LeadsideDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table('candidates')
+          .toCollection()
+          .modify((c: Candidate) => {
+            c.nameKey = personNameKey(c.firstName ?? '', c.lastName ?? '');
+          }),
+      );
     // Notes which tables a transaction really writes (mutate() announces those, not the ones it
     // only read): every put, add and delete passes through DBCore's `mutate`.
     this.use({
@@ -97,6 +127,22 @@ export class LeadsideDB extends Dexie {
               writtenTables.get(req.trans)?.add(tableName);
               return table.mutate(req);
             },
+          };
+        },
+      }),
+    });
+    // Every candidate written carries its folded name (SCHEMA_V3), whoever wrote it.
+    this.use({
+      stack: 'dbcore',
+      name: 'leadside-candidate-name-key',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'candidates') return table;
+          return {
+            ...table,
+            mutate: (req) => (req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(withNameKey) }) : table.mutate(req)),
           };
         },
       }),

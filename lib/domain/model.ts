@@ -92,6 +92,12 @@ export interface Candidate {
   doNotContact?: { at: number; reason: string };
   lastReadAt?: number;
   externalId?: string;
+  /**
+   * First and last name folded (personNameKey), indexed so a name alone finds the person without
+   * reading every candidate. Kept by the database itself (lib/db/schema.ts, schema v3): whatever
+   * a writer puts here is replaced.
+   */
+  nameKey?: string;
   createdAt: number;
   updatedAt: number;
 }

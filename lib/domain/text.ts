@@ -15,6 +15,14 @@ export function fold(text: string): string {
     .replace(/ı/g, 'i');
 }
 
+/**
+ * A person's name as it is compared: first and last name folded (case and accents), spaces
+ * collapsed. "  María   Santos" and "maria santos" give the same key.
+ */
+export function personNameKey(firstName: string, lastName = ''): string {
+  return fold(`${firstName} ${lastName}`).trim().replace(/\s+/g, ' ');
+}
+
 /** Splits a folded query into words; every word must be found (AND). */
 export function queryWords(query: string): string[] {
   return fold(query)

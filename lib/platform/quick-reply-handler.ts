@@ -15,7 +15,7 @@ import { duplicateMessage, isDuplicate } from '../chat/duplicate-guard';
 import { canonicalFacebookUrl, canonicalLinkedInUrl, emailKey, normalizePhone } from '../domain/duplicates';
 import type { Candidate, Id } from '../domain/model';
 import type { Settings } from '../domain/settings';
-import { fold, queryWords } from '../domain/text';
+import { fold, personNameKey, queryWords } from '../domain/text';
 import {
   channelOfSite,
   parseQuickReplyMessage,
@@ -156,23 +156,19 @@ export async function matchPerson(db: LeadsideDB, person: PagePerson, country: S
   return null;
 }
 
-function nameKey(name: string): string {
-  return fold(name.trim()).replace(/\s+/g, ' ');
-}
-
 /** Names worth a scan: at least three characters. */
 export function isSearchableName(name: string): boolean {
-  return nameKey(name).length >= 3;
+  return personNameKey(name).length >= 3;
 }
 
 /**
  * The only candidate with this full name, or null (none, or namesakes: a name alone never picks
- * between two people). Reads every candidate, so it runs only when nothing indexed matched.
+ * between two people). Through the candidates' nameKey index (schema v3): two reads at most.
  */
 export async function matchByName(db: LeadsideDB, name: string): Promise<Candidate | null> {
-  const key = nameKey(name);
+  const key = personNameKey(name);
   if (key.length < 3) return null;
-  const same = await db.candidates.filter((c) => nameKey(fullName(c)) === key).limit(2).toArray();
+  const same = await db.candidates.where('nameKey').equals(key).limit(2).toArray();
   return same.length === 1 ? same[0]! : null;
 }
 

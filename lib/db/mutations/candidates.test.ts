@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCampaign, makeCandidate, makeDb, makeLead } from '../../../tests/factories';
+import { makeCampaign, makeCandidate, makeDb, makeLead, stored } from '../../../tests/factories';
 import type { Campaign, Candidate } from '../../domain/model';
 import type { ChangeSet } from '../changes';
 import { UserError } from '../errors';
@@ -175,7 +175,7 @@ describe('addCandidate', () => {
       addedAt: NOW,
       lastActivityAt: NOW,
     });
-    expect(await db.candidates.get(candidate.id)).toEqual(candidate);
+    expect(await db.candidates.get(candidate.id)).toEqual(stored(candidate));
     expect(await db.leads.get(lead.id)).toEqual(lead);
     const activities = await db.activities.toArray();
     expect(activities).toHaveLength(1);

@@ -10,6 +10,7 @@ import {
   makeLead,
   makeMessage,
   makeUser,
+  stored,
 } from '../../../tests/factories';
 import type { Candidate, Lead, User } from '../../domain/model';
 import type { ChangeSet } from '../changes';
@@ -101,7 +102,7 @@ describe('editCandidate', () => {
     const seen = changes();
     const saved = await editCandidate(ctx, person.id, { phone: '+44 7911 123456', email: ' new@example.com ' }, 'PH');
     expect(saved.phone).toBe('+447911123456');
-    expect(await db.candidates.get(person.id)).toEqual({ ...person, phone: '+447911123456', email: 'new@example.com', updatedAt: NOW });
+    expect(await db.candidates.get(person.id)).toEqual(stored({ ...person, phone: '+447911123456', email: 'new@example.com', updatedAt: NOW }));
     const [act] = await db.activities.toArray();
     expect(act).toMatchObject({
       what: 'candidate.edited',
@@ -332,7 +333,7 @@ describe('deleteLead', () => {
     await deleteLead(ctx, lead.id);
     expect(await db.leads.get(lead.id)).toBeUndefined();
     expect(await db.leads.get(other.id)).toEqual(other);
-    expect(await db.candidates.get(person.id)).toEqual(person);
+    expect(await db.candidates.get(person.id)).toEqual(stored(person));
     expect(await db.messages.count()).toBe(2);
     expect(await db.comments.toArray()).toEqual([otherComment]);
     expect((await db.tombstones.toArray()).map((t) => t.key).sort()).toEqual([`comments:${comment.id}`, `leads:${lead.id}`].sort());
@@ -391,7 +392,7 @@ describe('erasePerson', () => {
     const seen = changes();
     const counts = await erasePerson(ctx, person.id);
     expect(counts).toEqual({ leads: 2, messages: 2, comments: 2, attachments: 2, activities: 1 });
-    expect(await db.candidates.toArray()).toEqual([stranger]);
+    expect(await db.candidates.toArray()).toEqual([stored(stranger)]);
     expect(await db.leads.toArray()).toEqual([strangerLead]);
     expect(await db.messages.toArray()).toEqual([strangerMsg]);
     expect(await db.comments.count()).toBe(0);
