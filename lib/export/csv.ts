@@ -19,6 +19,7 @@ export function csvField(text: string): string {
 function cellText(cell: Cell, field: ExportField, offsetMinutes: number): string {
   if (cell === null) return '';
   if (field.kind === 'date' && typeof cell === 'number') return formatDateTime(cell, offsetMinutes);
+  if (field.kind === 'day' && typeof cell === 'number') return formatDateTime(cell, 0).slice(0, 10);
   return String(cell);
 }
 

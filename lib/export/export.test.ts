@@ -131,6 +131,34 @@ describe('xlsx writer', () => {
   });
 });
 
+describe('date attributes', () => {
+  it('are the day as typed in every time zone, with no time, in CSV and XLSX', async () => {
+    const def = makeAttributeDef({ key: 'start', label: 'Start date', type: 'date' });
+    const [field] = pickFields([def], ['attr:start']);
+    expect(field).toMatchObject({ header: 'Start date', kind: 'day' });
+    const candidate = makeCandidate();
+    const lead = makeLead({ candidateId: candidate.id, attributes: { start: '2025-03-14' } });
+    const bad = makeLead({ candidateId: candidate.id, attributes: { start: '2025-02-30' } });
+    const ctx = { campaigns: new Map(), folders: new Map(), labels: new Map(), users: new Map(), commentCounts: new Map(), lastMessageAt: new Map() };
+    const [cell] = buildRow([field!], lead, candidate, ctx);
+    expect(cell).toBe(Date.UTC(2025, 2, 14));
+    // Not a day: kept as typed (text), never shifted into another one.
+    expect(buildRow([field!], bad, candidate, ctx)).toEqual(['2025-02-30']);
+    // West of UTC (offset +480, US Pacific) and east (−540, Tokyo): the same day.
+    for (const offset of [480, -540]) {
+      expect(csvLines([field!], [[cell!]], () => offset)).toBe('2025-03-14\r\n');
+      const w = new XlsxStreamWriter({ fields: [field!], sample: [[cell!]], compressor: null, offsetMinutes: () => offset });
+      await w.start();
+      await w.addRows([[cell!]]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(concat(await w.finish()) as unknown as ArrayBuffer);
+      const c = wb.worksheets[0]!.getCell('A2');
+      expect(c.value).toEqual(new Date(Date.UTC(2025, 2, 14)));
+      expect(c.numFmt).toBe('yyyy-mm-dd');
+    }
+  });
+});
+
 describe('runExport', () => {
   it('exports the chosen leads with hostile values inert, in CSV and XLSX', async () => {
     const db = makeDb();

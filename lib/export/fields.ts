@@ -4,7 +4,8 @@
  */
 import type { AttributeDef, Campaign, Candidate, Folder, Id, Label, Lead, User } from '../domain/model';
 
-export type CellKind = 'text' | 'number' | 'date' | 'phone';
+/** 'date' is an instant (shown in local time); 'day' a calendar date with no time or zone (a date attribute). */
+export type CellKind = 'text' | 'number' | 'date' | 'day' | 'phone';
 
 export interface ExportField {
   /** Stable key: 'ref', 'email', 'attr:<key>'… */
@@ -13,7 +14,7 @@ export interface ExportField {
   kind: CellKind;
 }
 
-/** A cell before formatting: text, a number, a time (epoch ms, for 'date' fields), or empty. */
+/** A cell before formatting: text, a number, a time (epoch ms, for 'date' fields; UTC midnight of the day, for 'day' fields), or empty. */
 export type Cell = string | number | null;
 
 export const BASE_FIELDS: readonly ExportField[] = [
@@ -49,7 +50,7 @@ export const BASE_FIELDS: readonly ExportField[] = [
 const ATTR_PREFIX = 'attr:';
 
 export function attributeFields(defs: readonly AttributeDef[]): ExportField[] {
-  return defs.map((d) => ({ key: ATTR_PREFIX + d.key, header: d.label, kind: d.type === 'number' ? 'number' : d.type === 'date' ? 'date' : 'text' }));
+  return defs.map((d) => ({ key: ATTR_PREFIX + d.key, header: d.label, kind: d.type === 'number' ? 'number' : d.type === 'date' ? 'day' : 'text' }));
 }
 
 /** Every field, base fields first, then the workspace's custom attributes. */
@@ -85,11 +86,27 @@ function dateValue(value: string | number | undefined): Cell {
   return null;
 }
 
+/**
+ * A date attribute ("2025-03-14", as the date input stores it) as UTC midnight of that day, so
+ * it is the same day in every time zone; anything else parsed as it is, or kept as text.
+ */
+function dayValue(value: string | number): Cell {
+  if (typeof value === 'number') return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (m) {
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    const d = new Date(ms);
+    // 2025-02-30 is not a day: keep what was typed.
+    return d.getUTCMonth() === Number(m[2]) - 1 ? ms : value;
+  }
+  return dateValue(value);
+}
+
 function cellOf(field: ExportField, lead: Lead, c: Candidate | undefined, ctx: RowContext): Cell {
   if (field.key.startsWith(ATTR_PREFIX)) {
     const v = lead.attributes[field.key.slice(ATTR_PREFIX.length)];
     if (v === undefined || v === '') return null;
-    if (field.kind === 'date') return dateValue(v);
+    if (field.kind === 'day') return dayValue(v);
     if (field.kind === 'number') return typeof v === 'number' ? v : Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : v;
     return String(v);
   }

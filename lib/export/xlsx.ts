@@ -12,9 +12,10 @@ import { ZipWriter, type Compressor, type ZipEntryWriter } from './zip';
 const S_HEADER = 1;
 const S_DATE = 2;
 const S_TEXT = 3;
+const S_DAY = 4;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/><numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
@@ -54,12 +55,12 @@ export function excelSerial(ms: number, offsetMinutes: number): number {
 /** Column widths in characters: from the header and the first rows, within 8…50. */
 export function columnWidths(fields: readonly ExportField[], sample: readonly Cell[][]): number[] {
   return fields.map((f, i) => {
-    let width = f.kind === 'date' ? 16 : f.kind === 'phone' ? 16 : 8;
+    let width = f.kind === 'date' ? 16 : f.kind === 'phone' ? 16 : f.kind === 'day' ? 11 : 8;
     width = Math.max(width, f.header.length + 3); // room for the filter button
     for (const row of sample) {
       const cell = row[i];
       if (typeof cell === 'string') width = Math.max(width, cell.length + 1);
-      else if (typeof cell === 'number' && f.kind !== 'date') width = Math.max(width, String(cell).length + 1);
+      else if (typeof cell === 'number' && f.kind !== 'date' && f.kind !== 'day') width = Math.max(width, String(cell).length + 1);
     }
     return Math.min(50, width);
   });
@@ -129,6 +130,7 @@ export class XlsxStreamWriter {
         if (typeof cell === 'number') {
           if (!Number.isFinite(cell)) continue;
           if (kind === 'date') xml += `<c r="${ref}" s="${S_DATE}"><v>${excelSerial(cell, offsetMinutes(cell))}</v></c>`;
+          else if (kind === 'day') xml += `<c r="${ref}" s="${S_DAY}"><v>${excelSerial(cell, 0)}</v></c>`;
           else if (kind === 'phone') xml += `<c r="${ref}" t="inlineStr" s="${S_TEXT}"><is><t>${cell}</t></is></c>`;
           else xml += `<c r="${ref}"><v>${cell}</v></c>`;
         } else if (kind === 'phone' && PHONE.test(cell)) {
