@@ -110,6 +110,32 @@ describe('capture: parse → message → stored candidate', () => {
     expect((await openDatabase().campaigns.toArray()).map((c) => c.name)).not.toContain('Never made');
   });
 
+  it('a campaign typed in the card is made only when the person is added, and never twice', async () => {
+    const db = openDatabase();
+    const named = async (name: string) => (await db.campaigns.toArray()).filter((c) => c.name === name).length;
+    const url = 'https://www.linkedin.com/in/rita-orphan/';
+    const person = { ...personFromDraft(null, 'https://www.linkedin.com/in/rita-orphan'), firstName: 'Rita', lastName: 'Orphan' };
+
+    // A bad typed email: refused before the campaign is made.
+    const badEmail = (await send(add({ ...person, email: 'rita@' }, 'linkedin', { name: 'Night shift' }), url)) as CaptureResponses['capture:add'];
+    expect(badEmail).toMatchObject({ ok: false, error: 'Enter an email address like name@example.com.' });
+    expect(await named('Night shift')).toBe(0);
+
+    // Someone already in Leadside by email: the duplicate is reported, still no campaign.
+    const first = (await send(add({ ...person, email: 'rita@example.com' }, 'linkedin', { name: 'Day shift' }), url)) as { ok: boolean; candidateId: string };
+    expect(first.ok).toBe(true);
+    const twin = { ...person, profileUrl: 'https://www.linkedin.com/in/rita-orphan-2', email: 'RITA@example.com' };
+    const dup = (await send(add(twin, 'linkedin', { name: 'Night shift' }), 'https://www.linkedin.com/in/rita-orphan-2/')) as CaptureResponses['capture:add'];
+    expect(dup).toMatchObject({ ok: false, existing: { candidateId: first.candidateId } });
+    expect(await named('Night shift')).toBe(0);
+
+    // Typed again (another case and spacing) for a new person: the existing campaign is used.
+    const other = { ...personFromDraft(null, 'https://www.linkedin.com/in/sol-next'), firstName: 'Sol', lastName: 'Next' };
+    const again = (await send(add(other, 'linkedin', { name: '  day   SHIFT ' }), 'https://www.linkedin.com/in/sol-next/')) as CaptureResponses['capture:add'];
+    expect(again).toMatchObject({ ok: true, campaignName: 'Day shift' });
+    expect(await named('Day shift')).toBe(1);
+  });
+
   it('a message over a cap is not answered at all (the protocol refuses it)', async () => {
     const person = { ...personFromDraft(null, 'https://www.linkedin.com/in/long-about'), firstName: 'Lo', lastName: 'Ng', about: 'x'.repeat(2001) };
     expect(await send(add(person, 'linkedin', { name: 'Long' }), 'https://www.linkedin.com/in/long-about/')).toBeUndefined();

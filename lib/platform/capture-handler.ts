@@ -11,16 +11,18 @@ import {
   addApplication,
   addCandidate,
   lookupDuplicates,
+  validateCandidate,
   type CandidateInput,
 } from '../db/mutations/candidates';
 import { addComment, addLeadLabels } from '../db/mutations/profile';
 import { ensureWorkspace } from '../db/mutations/workspace';
 import { describeError, UserError } from '../db/errors';
+import type { MutationContext } from '../db/mutate';
 import type { LeadsideDB } from '../db/schema';
 import { canonicalFacebookUrl, canonicalLinkedInUrl, normalizeEmail, normalizePhone, type ContactKeys } from '../domain/duplicates';
-import type { Candidate, Lead } from '../domain/model';
+import type { Campaign, Candidate, Lead } from '../domain/model';
 import type { CountryCode } from '../domain/phone';
-import { fullName } from '../domain/text';
+import { fullName, personNameKey } from '../domain/text';
 import {
   parseCaptureMessage,
   senderMaySend,
@@ -140,6 +142,18 @@ async function lookup(p: CaptureMessages['capture:lookup']): Promise<CaptureResp
   }
 }
 
+/**
+ * The campaign chosen in the card, or the one typed there ("New campaign…"): an existing campaign
+ * of that name (case, accents and spacing aside) is used rather than made twice — a second Add
+ * after a refusal, or two people captured into the same new campaign from two tabs.
+ */
+async function campaignFor(mctx: MutationContext, choice: CaptureMessages['capture:add']['campaign']): Promise<Campaign | undefined> {
+  if ('id' in choice) return mctx.db.campaigns.get(choice.id);
+  const wanted = personNameKey(choice.name);
+  const same = await mctx.db.campaigns.filter((c) => personNameKey(c.name) === wanted).first();
+  return same ?? createCampaign(mctx, { name: choice.name, location: '' });
+}
+
 async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses['capture:add']> {
   let db: LeadsideDB | undefined;
   try {
@@ -151,15 +165,15 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
     const checked = p.candidateId ? ({ ok: true, value: {} } as const) : checkCaptureDetails(p.person, p.site);
     if (!checked.ok) throw new UserError(checked.error);
     const details: CaptureDetails = checked.value;
-    const campaign =
-      'id' in p.campaign ? await ctx.db.campaigns.get(p.campaign.id) : await createCampaign(mctx, { name: p.campaign.name, location: '' });
-    if (!campaign) throw new UserError('That campaign no longer exists.');
-    const placement = { campaignId: campaign.id, folderId: p.folderId, source: SOURCE[p.site] };
+    const placementOf = (campaignId: string) => ({ campaignId, folderId: p.folderId, source: SOURCE[p.site] });
     let lead: Lead;
     let candidateId: string;
+    let campaign: Campaign | undefined;
     if (p.candidateId) {
+      campaign = await campaignFor(mctx, p.campaign);
+      if (!campaign) throw new UserError('That campaign no longer exists.');
       candidateId = p.candidateId;
-      lead = await addApplication(mctx, p.candidateId, placement);
+      lead = await addApplication(mctx, p.candidateId, placementOf(campaign.id));
     } else {
       const keys = contactKeys(p.site, p.person.profileUrl, '', '', ctx.country);
       const input: CandidateInput = {
@@ -170,8 +184,16 @@ async function add(p: CaptureMessages['capture:add']): Promise<CaptureResponses[
         linkedinUrl: keys.linkedinUrl,
         facebookUrl: keys.facebookUrl,
       };
+      // Refusals come before a campaign typed in the card is made: a bad email or a duplicate
+      // must not leave an empty campaign behind (addCandidate checks both again, in its transaction).
+      const checkedPerson = validateCandidate(input, ctx.country);
+      if (!checkedPerson.ok) throw new UserError(Object.values(checkedPerson.errors)[0] ?? 'Check the fields.');
+      const matches = await lookupDuplicates(ctx.db, checkedPerson.value);
+      if (matches.length > 0) throw new DuplicateCandidateError(matches);
+      campaign = await campaignFor(mctx, p.campaign);
+      if (!campaign) throw new UserError('That campaign no longer exists.');
       // The details go in the same row and transaction as the person.
-      const added = await addCandidate(mctx, input, { ...placement, defaultCountry: ctx.country, details });
+      const added = await addCandidate(mctx, input, { ...placementOf(campaign.id), defaultCountry: ctx.country, details });
       lead = added.lead;
       candidateId = added.candidate.id;
     }
