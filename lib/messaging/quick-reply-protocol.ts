@@ -70,9 +70,18 @@ export interface QuickReplyResponses {
         preselect: string | null;
         /** No candidate yet, but the page shows this name: ask `qr:match` for it. */
         lookupName: string | null;
+        /**
+         * The page's conversation is with this person (name, else phone or email), who is not in
+         * Leadside: the picker says so, and the side panel's candidate is only `suggested`.
+         */
+        unmatched: string | null;
+        /** The side panel's candidate, offered (never chosen) when the page shows someone else. */
+        suggested: PickerCandidate | null;
       }
     | { ok: false; error: string };
-  'qr:match': { ok: true; candidate: PickerCandidate | null; source: CandidateSource | null } | { ok: false; error: string };
+  'qr:match':
+    | { ok: true; candidate: PickerCandidate | null; source: CandidateSource | null; unmatched: string | null; suggested: PickerCandidate | null }
+    | { ok: false; error: string };
   'qr:search': { ok: true; candidates: PickerCandidate[] } | { ok: false; error: string };
   'qr:check': { ok: true } | { ok: false; error: string };
   'qr:log': { ok: true; logged: boolean } | { ok: false; error: string };

@@ -192,12 +192,23 @@ async function context(p: QuickReplyMessages['qr:context'], tabId: number): Prom
     candidate = await matchPerson(c.db, p.person, c.settings.defaultCountry);
     if (candidate) source = 'page';
   }
-  // A name alone needs a scan of every candidate: the picker asks for it separately (qr:match)
-  // so the replies show at once. Only then does the side panel's candidate stand in.
+  // A name alone is looked up separately (qr:match), so the replies show at once.
   const lookupName = !candidate && p.person && isSearchableName(p.person.name) ? p.person.name : null;
+  let unmatched: string | null = null;
+  let suggested: Candidate | null = null;
   if (!candidate && !lookupName) {
-    candidate = await panelCandidate(c.db);
-    if (candidate) source = 'panel';
+    const shown = await panelCandidate(c.db);
+    if (!p.person) {
+      // The page shows no conversation: the candidate open in the side panel is the one.
+      candidate = shown;
+      if (candidate) source = 'panel';
+    } else {
+      // The conversation is with someone not in Leadside: rendering for, and logging to, the
+      // panel's candidate would put another person's name in this chat and this chat in their
+      // history. The picker says so and only offers the panel's candidate.
+      unmatched = personLabel(p.person);
+      suggested = shown;
+    }
   }
   const site = p.person?.site ?? threadSiteOf(p.href);
   const channel: LogChannel | null = site ? channelOfSite(site) : null;
@@ -210,15 +221,23 @@ async function context(p: QuickReplyMessages['qr:context'], tabId: number): Prom
     logging: loggingOn(c.settings) && channel !== null,
     preselect: await takePending(tabId),
     lookupName,
+    unmatched,
+    suggested: suggested ? await pickerCandidate(c, suggested) : null,
   };
 }
 
 async function matchName(name: string): Promise<QuickReplyResponses['qr:match']> {
   const c = await ctx();
   const byName = await matchByName(c.db, name);
-  if (byName) return { ok: true, candidate: await pickerCandidate(c, byName), source: 'page' };
+  if (byName) return { ok: true, candidate: await pickerCandidate(c, byName), source: 'page', unmatched: null, suggested: null };
+  // Not found (or namesakes): the conversation is with someone Leadside cannot name for sure.
   const shown = await panelCandidate(c.db);
-  return { ok: true, candidate: shown ? await pickerCandidate(c, shown) : null, source: shown ? 'panel' : null };
+  return { ok: true, candidate: null, source: null, unmatched: name.trim(), suggested: shown ? await pickerCandidate(c, shown) : null };
+}
+
+/** How the picker names the page's person: the name it shows, else the phone or email. */
+function personLabel(person: PagePerson): string {
+  return person.name.trim() || person.phone.trim() || person.email.trim() || 'This conversation';
 }
 
 /** Candidates by any identifier: C-/A- reference, email, phone digits, or name words. */

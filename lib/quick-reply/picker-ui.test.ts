@@ -28,9 +28,11 @@ function port(overrides: Partial<PickerPort> = {}, context: Partial<Extract<Quic
         logging: true,
         preselect: null,
         lookupName: null,
+        unmatched: null,
+        suggested: null,
         ...context,
       }),
-    match: () => Promise.resolve({ ok: true, candidate: null, source: null }),
+    match: () => Promise.resolve({ ok: true, candidate: null, source: null, unmatched: null, suggested: null }),
     search: () => Promise.resolve({ ok: true, candidates: [] }),
     check: () => Promise.resolve({ ok: true }),
     log: () => Promise.resolve({ ok: true, logged: true }),
@@ -118,10 +120,33 @@ describe('the picker', () => {
     const root = shadow();
     expect(root.textContent).toContain('Looking for Maria Santos in Leadside…');
     expect(root.querySelector<HTMLButtonElement>('button.primary')!.disabled).toBe(true);
-    resolve({ ok: true, candidate: maria, source: 'page' });
+    resolve({ ok: true, candidate: maria, source: 'page', unmatched: null, suggested: null });
     await flush();
     expect(root.textContent).toContain('To: Maria Santos(from this conversation)');
     expect(root.querySelector<HTMLButtonElement>('button.primary')!.disabled).toBe(false);
+  });
+
+  it('names a conversation partner who is not in Leadside, and only offers the side panel’s candidate', async () => {
+    const area = field();
+    const match = () => Promise.resolve<QuickReplyResponses['qr:match']>({ ok: true, candidate: null, source: null, unmatched: 'Juan Cruz', suggested: maria });
+    const log = vi.fn(() => Promise.resolve({ ok: true as const, logged: true }));
+    void openPicker({ doc, target: findTarget(doc), port: port({ match, log }, { candidate: null, source: null, lookupName: 'Juan Cruz' }) });
+    await flush();
+    await flush();
+    const root = shadow();
+    expect(root.textContent).toContain('Juan Cruz (this conversation) is not in Leadside.');
+    expect(root.textContent).not.toContain('To: ');
+    // A reply naming the candidate cannot go in for nobody.
+    root.querySelector<HTMLInputElement>('[aria-label="Filter quick replies"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flush();
+    expect(area.value).toBe('Hello ');
+    expect(log).not.toHaveBeenCalled();
+    // Choosing: the panel's candidate is the first offer; taking it is the recruiter's act.
+    root.querySelector<HTMLButtonElement>('[aria-label="Choose candidate"]')!.click();
+    const offer = root.querySelector('[role="option"]')!;
+    expect(offer.textContent).toBe('Maria SantosOpen in Leadside · C-1');
+    (offer as HTMLElement).click();
+    expect(root.textContent).toContain('To: Maria Santos(chosen by you)');
   });
 
   it('shows why it will not insert, with no list, when the field is refused', async () => {

@@ -230,6 +230,9 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
   results.setAttribute('aria-label', 'Candidates');
   const searchBox = make(doc, 'div', { hidden: true }, search, results);
   let lookingFor = context.lookupName;
+  let unmatched = context.unmatched;
+  // The side panel's candidate when the page shows someone else: listed first when choosing.
+  let suggested = context.suggested;
   const drawWho = () => {
     who.replaceChildren();
     if (lookingFor) {
@@ -240,7 +243,9 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
       who.append('To: ', make(doc, 'strong', { textContent: candidate.name }), make(doc, 'span', { textContent: `(${SOURCE_NOTE[source ?? 'chosen']})` }));
       change.textContent = 'Change';
     } else {
-      who.append(make(doc, 'span', { textContent: 'No candidate found for this conversation.' }));
+      who.append(
+        make(doc, 'span', { textContent: unmatched ? `${unmatched} (this conversation) is not in Leadside.` : 'No candidate found for this conversation.' }),
+      );
       change.textContent = 'Choose candidate';
     }
     change.setAttribute('aria-label', candidate ? 'Change candidate' : 'Choose candidate');
@@ -363,7 +368,8 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
   change.addEventListener('click', () => {
     searchBox.hidden = !searchBox.hidden;
     if (!searchBox.hidden) {
-      found = [];
+      found = suggested ? [{ ...suggested, detail: ['Open in Leadside', suggested.detail].filter(Boolean).join(' · ') }] : [];
+      foundActive = 0;
       drawResults();
       search.focus();
     }
@@ -458,6 +464,9 @@ export async function openPicker({ doc, target, port }: OpenOptions): Promise<vo
       if (found.ok && found.candidate && !candidate) {
         candidate = found.candidate;
         source = found.source;
+      } else if (found.ok && !candidate) {
+        unmatched = found.unmatched;
+        suggested = found.suggested;
       }
       drawWho();
       drawPreview();

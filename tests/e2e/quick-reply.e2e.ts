@@ -353,6 +353,35 @@ describe('five editor kinds, each checked in its own state (real Lexical, Draft.
     await page.keyboard.press('Escape');
     expect(await page.getByLabel('Password').inputValue()).toBe('');
   });
+
+  it('a WhatsApp chat with someone not in Leadside is not taken for the panel’s candidate: it is only offered', async () => {
+    // The saved WhatsApp fixture, its contact renamed to a person Leadside does not have.
+    const html = threadPage('whatsapp-name-chat-2026-11-28.html').replace(/Ana Reyes/g, 'Zed Nobody');
+    const stop = await serveSite(ext.context, 'web.whatsapp.com', ({ url }) =>
+      url.pathname === '/__fixture/lexical.js' ? { contentType: 'text/javascript', body: EDITOR_BUNDLE('lexical.js') } : url.pathname === '/' ? html : null,
+    );
+    const wa = await ext.context.newPage();
+    try {
+      await wa.goto('https://web.whatsapp.com/');
+      await wa.waitForFunction(() => Boolean((globalThis as unknown as { __fixtureEditors?: Record<string, unknown> }).__fixtureEditors?.['fx-composer']));
+      await wa.locator('#fx-composer').click();
+      await pressShortcut(wa);
+      const dialog = picker(wa);
+      await expect.poll(() => dialog.textContent()).toMatch(/Zed Nobody.* \(this conversation\) is not in Leadside\./);
+      expect(await dialog.textContent()).not.toContain('To: ');
+      await dialog.getByRole('button', { name: 'Choose candidate' }).click();
+      const offer = dialog.getByRole('listbox', { name: 'Candidates' }).getByRole('option');
+      await expect.poll(() => offer.count()).toBe(1);
+      expect(await offer.textContent()).toContain(`${who.firstName} ${who.lastName}`.trim());
+      expect(await offer.textContent()).toContain('Open in Leadside');
+      await offer.click();
+      await expect.poll(() => dialog.textContent()).toMatch(new RegExp(`To: ${who.firstName}.*\\(chosen by you\\)`));
+      await wa.keyboard.press('Escape');
+    } finally {
+      await wa.close();
+      await stop();
+    }
+  });
 });
 
 describe('messaging sites: the conversation names the candidate, and the text is logged', () => {
