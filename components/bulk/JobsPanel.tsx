@@ -3,6 +3,7 @@ import type { Job } from '../../lib/domain/model';
 import { formatDateTime } from '../../lib/domain/time';
 import { isFinished } from '../../lib/jobs/engine';
 import type { AppState } from '../app/state';
+import { interruptedImports } from '../data/import-runner';
 import { Dialog } from '../ui/Dialog';
 import { cancel, canUndo, dismiss, retry, undo } from './actions';
 
@@ -13,12 +14,15 @@ import { cancel, canUndo, dismiss, retry, undo } from './actions';
 export function JobsPanel({ state }: { state: AppState }) {
   const [history, setHistory] = useState(false);
   const jobs = state.jobs.value;
+  // An import the closed panel left behind waits for Resume or Stop here (DataNotices); its row
+  // keeps status 'paused' whether it waits or runs here, so ask which.
+  const waiting = new Set(interruptedImports(jobs).map((j) => j.id));
   const shown = jobs.filter((j) => !state.dismissedJobs.value.has(j.id) && (!isFinished(j) || Date.now() - (j.finishedAt ?? j.updatedAt) < 10 * 60_000)).slice(0, 3);
   if (jobs.length === 0) return null;
   return (
     <section class="jobs" aria-label="Jobs">
       {shown.map((job) => (
-        <JobCard key={job.id} state={state} job={job} />
+        <JobCard key={job.id} state={state} job={job} interrupted={waiting.has(job.id)} />
       ))}
       <button type="button" class="link-button small" onClick={() => setHistory(true)}>
         Recent jobs ({jobs.length})
@@ -31,7 +35,7 @@ export function JobsPanel({ state }: { state: AppState }) {
                 <strong>{job.label}</strong>
                 <span class="muted small">
                   {' '}
-                  · {formatDateTime(job.createdAt)} · {statusText(job)}
+                  · {formatDateTime(job.createdAt)} · {statusText(job, waiting.has(job.id))}
                 </span>
                 <div class="small">{summary(job)}</div>
                 <Reasons job={job} />
@@ -49,7 +53,8 @@ export function JobsPanel({ state }: { state: AppState }) {
   );
 }
 
-function statusText(job: Job): string {
+function statusText(job: Job, interrupted: boolean): string {
+  if (interrupted) return 'interrupted: resume or stop it from the notice above';
   switch (job.status) {
     case 'pending':
       return 'waiting';
@@ -70,13 +75,13 @@ function summary(job: Job): string {
   return `${done.toLocaleString()} done · ${skipped.toLocaleString()} skipped · ${failed.toLocaleString()} failed · ${job.cursor.toLocaleString()} of ${job.total.toLocaleString()} processed`;
 }
 
-function JobCard({ state, job }: { state: AppState; job: Job }) {
+function JobCard({ state, job, interrupted }: { state: AppState; job: Job; interrupted: boolean }) {
   const finished = isFinished(job);
   return (
     <div class={`job job-${job.status}`}>
       <div class="job-head">
         <span class="job-label">{job.label}</span>
-        <span class="muted small">{statusText(job)}</span>
+        <span class="muted small">{statusText(job, interrupted)}</span>
       </div>
       <progress
         max={Math.max(1, job.total)}
@@ -89,7 +94,7 @@ function JobCard({ state, job }: { state: AppState; job: Job }) {
       </div>
       {job.status === 'failed' && job.failure && <p class="field-error small">{job.failure}</p>}
       <div class="job-actions">
-        {!finished && (
+        {!finished && !interrupted && (
           <button type="button" disabled={job.cancelRequested} onClick={() => void cancel(state, job.id)}>
             Cancel
           </button>

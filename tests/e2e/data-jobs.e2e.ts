@@ -85,6 +85,11 @@ describe('an import interrupted by closing the panel', () => {
     expect(await notice.textContent()).toContain(
       `The import of resume.csv stopped when the panel closed. ${n(landed)} of ${n(ROWS)} rows are in Leadside (${n(landed)} new candidates, 0 applications added to existing candidates); ${n(ROWS - landed)} not yet imported.`,
     );
+    // The Jobs list says the same: the import waits, and offers no Cancel that nothing would act on.
+    await page.getByRole('tab', { name: 'Leads' }).click();
+    const jobs = page.getByRole('region', { name: 'Jobs' });
+    await expect.poll(() => jobs.textContent()).toContain('interrupted: resume or stop it from the notice above');
+    expect(await jobs.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
     await notice.getByRole('button', { name: 'Resume import' }).click();
     await waitFor(async () => (await readTable<JobRow>(page, 'jobs')).find((j) => j.kind === 'import')?.status === 'done', { timeout: 90_000, message: 'the import to finish' });
     await waitFor(async () => (await notice.count()) === 0, { message: 'the notice to go' });
