@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCampaign, makeDb, makeFolder } from '../../tests/factories';
+import { MAX_JOB_ERRORS } from '../domain/model';
 import type { Target } from './columns';
 import { createImportJob, describeLanded, importParams, isInterrupted, planImport, runImportJob, skippedRows, type ImportSettings } from './job';
 import { ImportFileError, MAX_ROWS, parseCsv, type ParsedFile } from './parse';
@@ -109,6 +110,42 @@ describe('an import job', () => {
     expect(seen[0]).not.toContain('campaigns');
     expect(seen[0]).not.toContain('folders');
     expect(seen[0]).toContain('leads');
+  });
+});
+
+describe('importing people already in Leadside', () => {
+  const N = MAX_JOB_ERRORS + 150;
+  const people = Array.from({ length: N }, (_, i) => [`Known Person${i}`, `known${i}@x.com`]);
+
+  it('adds an application in another campaign, and reports every row the database check skipped (past the Jobs list’s cap)', async () => {
+    const { db, campaign, settings, ctx } = await setup();
+    const run = async (s: ImportSettings, rows: string[][], name: string) => {
+      const f = file(rows);
+      const plan = planImport(f, s);
+      const job = await createImportJob(ctx, { settings: s, fileId: name, fileName: `${name}.csv`, rowsInFile: f.rows.length, plan, campaignName: name });
+      return { plan, done: await runImportJob(ctx, job.id, plan.records, { chunkSize: 400 }) };
+    };
+    const first = await run(settings, people, 'first');
+    expect(importParams(first.done)).toMatchObject({ created: N, attached: 0 });
+
+    // The same people into a second campaign: each gets a new application, no new candidate.
+    const other = makeCampaign({ status: 'open', name: 'Night shift' });
+    await db.campaigns.add(other);
+    const into = { ...settings, placement: { ...settings.placement, campaignId: other.id } };
+    const second = await run(into, people, 'second');
+    expect(importParams(second.done)).toMatchObject({ created: 0, attached: N });
+    expect(await db.candidates.count()).toBe(N);
+    expect(await db.leads.where('campaignId').equals(other.id).count()).toBe(N);
+
+    // Once more into the first campaign (and one bad row): all skipped, every one in the report.
+    const third = await run(settings, [...people, ['', 'x@x.com']], 'third');
+    expect(third.done.counts).toEqual({ done: 0, skipped: N + 1, failed: 0 });
+    expect(third.done.errors).toHaveLength(MAX_JOB_ERRORS);
+    const report = skippedRows(third.plan, third.done);
+    expect(report).toHaveLength(N + 1);
+    expect(report.at(-1)).toEqual({ line: N + 2, reason: 'Missing name' });
+    expect(report[N - 1]).toEqual({ line: N + 1, reason: `Already has an application in ${campaign.name}` });
+    expect(new Set(report.map((r) => r.line)).size).toBe(N + 1);
   });
 });
 

@@ -185,11 +185,18 @@ export function describeLanded(job: Job): string {
   return `${n(job.cursor)} of ${n(job.total)} rows are in Leadside (${n(p.created)} new candidates, ${n(p.attached)} applications added to existing candidates); ${n(job.total - job.cursor)} not yet imported.`;
 }
 
-/** Skip reasons for the report: refused before writing (complete) and from the chunks (the job keeps the first MAX_JOB_ERRORS). */
+/**
+ * Skip reasons for the report, every one: refused before writing (the plan) and skipped by the
+ * database check (kept whole in the job's params; older jobs have only job.errors, which stops
+ * at MAX_JOB_ERRORS).
+ */
 export function skippedRows(plan: ImportPlan, job: Job): Skip[] {
   const refusedLines = new Set(plan.refused.map((s) => s.line));
-  const fromChunks = job.errors
-    .filter((e) => e.kind === 'skipped' && e.id !== undefined && !refusedLines.has(Number(e.id)))
-    .map((e) => ({ line: Number(e.id), reason: e.reason }));
+  const groups = importParams(job).skippedInDb;
+  const fromChunks = groups
+    ? groups.flatMap((g) => g.lines.map((line) => ({ line, reason: g.reason })))
+    : job.errors
+        .filter((e) => e.kind === 'skipped' && e.id !== undefined && !refusedLines.has(Number(e.id)))
+        .map((e) => ({ line: Number(e.id), reason: e.reason }));
   return [...plan.refused, ...fromChunks].sort((a, b) => a.line - b.line);
 }
