@@ -5,6 +5,7 @@ import { lastBackupAt, runBackup, watchBackupMarks } from './backup-run';
 import { createDataWorker, request } from './client';
 import type { DataResult } from './protocol';
 import { Progress } from './Progress';
+import { Dialog } from '../ui/Dialog';
 
 type R<T extends DataResult['type']> = Extract<DataResult, { type: T }>;
 
@@ -14,6 +15,8 @@ export function BackupPanel({ state, reload }: { state: AppState; reload: () => 
   const [prog, setProg] = useState({ done: 0, total: 0 });
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ file: File; summary: BackupSummary } | null>(null);
+  // Replacing a workspace that has leads asks once more, saying what goes (it cannot be undone).
+  const [confirming, setConfirming] = useState(false);
   useEffect(watchBackupMarks, []);
   const last = lastBackupAt.value ?? null;
   const hasData = state.live.index.size > 0;
@@ -38,6 +41,7 @@ export function BackupPanel({ state, reload }: { state: AppState; reload: () => 
   };
 
   const restore = () => {
+    setConfirming(false);
     if (!pending) return;
     const worker = createDataWorker();
     setBusy('Restore');
@@ -90,13 +94,30 @@ export function BackupPanel({ state, reload }: { state: AppState; reload: () => 
               ))}
           </ul>
           <p>{hasData ? 'Restoring replaces everything in this workspace with the backup.' : 'This workspace is empty: the backup fills it.'}</p>
-          <button type="button" class={hasData ? 'danger' : 'primary'} disabled={!!busy} onClick={restore}>
+          <button type="button" class={hasData ? 'danger' : 'primary'} disabled={!!busy} onClick={hasData ? () => setConfirming(true) : restore}>
             {hasData ? 'Replace this workspace' : 'Restore'}
           </button>{' '}
           <button type="button" onClick={() => setPending(null)}>
             Cancel
           </button>
         </div>
+      )}
+      {confirming && pending && (
+        <Dialog title="Replace this workspace?" onClose={() => setConfirming(false)}>
+          <p>
+            The {state.live.index.size.toLocaleString()} leads in this workspace, with their candidates, messages, comments, attachments and settings, are
+            replaced by the backup's {(pending.summary.tables.find((t) => t.name === 'leads')?.rowCount ?? 0).toLocaleString()} leads. This cannot be
+            undone: if anything here is newer than the backup, back up first.
+          </p>
+          <div class="dialog-actions">
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button type="button" class="danger" disabled={!!busy} onClick={restore}>
+              Replace everything
+            </button>
+          </div>
+        </Dialog>
       )}
       {busy && <Progress label={busy} done={prog.done} total={prog.total} />}
       {message && <p role="status">{message}</p>}

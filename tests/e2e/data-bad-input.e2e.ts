@@ -135,7 +135,16 @@ describe('bad backup files', () => {
     await chooseBackupFile('short.json', JSON.stringify(doc));
     const contents = backupRegion().getByRole('group', { name: 'Backup contents' });
     await contents.waitFor();
+    // Replacing a workspace with leads asks once more, saying what goes; Cancel changes nothing.
     await contents.getByRole('button', { name: 'Replace this workspace' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Replace this workspace?' });
+    expect(await confirm.textContent()).toContain(`The ${before.leads.toLocaleString('en-US')} leads in this workspace`);
+    expect(await confirm.textContent()).toContain('This cannot be undone');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await counts()).toEqual(before);
+    await contents.getByRole('button', { name: 'Replace this workspace' }).click();
+    await confirm.getByRole('button', { name: 'Replace everything' }).click();
     await backupRegion().getByRole('status').filter({ hasText: `This backup is incomplete: leads has ${LEADS - 1} of ${LEADS} rows. Nothing was changed.` }).waitFor({ timeout: 20_000 });
     expect(await counts()).toEqual(before);
     // The list still shows every lead.

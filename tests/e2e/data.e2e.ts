@@ -186,7 +186,12 @@ describe('data in and out', () => {
     await contents.waitFor();
     expect(await contents.textContent()).toContain(`leads: ${before.leads}`);
     // The panel reloads after a restore (its index is rebuilt from the restored tables).
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), contents.getByRole('button', { name: /Restore|Replace this workspace/ }).click()]);
+    // The panel's list still holds the erased leads (it was not told), so Leadside asks before replacing them.
+    await contents.getByRole('button', { name: 'Replace this workspace' }).click();
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 30_000 }),
+      page.getByRole('dialog', { name: 'Replace this workspace?' }).getByRole('button', { name: 'Replace everything' }).click(),
+    ]);
     await waitFor(async () => (await countTable(page, 'leads').catch(() => 0)) === before.leads, { timeout: 30_000, message: 'the restore' });
     expect(await countTable(page, 'messages')).toBe(before.messages);
     expect(await countTable(page, 'candidates')).toBe(before.candidates);
