@@ -138,7 +138,7 @@ describe('bad backup files', () => {
     // Replacing a workspace with leads asks once more, saying what goes; Cancel changes nothing.
     await contents.getByRole('button', { name: 'Replace this workspace' }).click();
     const confirm = page.getByRole('dialog', { name: 'Replace this workspace?' });
-    expect(await confirm.textContent()).toContain(`The ${before.leads.toLocaleString('en-US')} leads in this workspace`);
+    expect(await confirm.textContent()).toContain(`The ${(before.leads ?? 0).toLocaleString('en-US')} leads in this workspace`);
     expect(await confirm.textContent()).toContain('This cannot be undone');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
