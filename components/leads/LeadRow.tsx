@@ -75,6 +75,19 @@ export function LeadRow(props: {
           >
             {name}
           </button>
+          <button
+            type="button"
+            class="icon-button row-chat"
+            aria-label={`Chat with ${name}`}
+            title="Messages with this candidate"
+            tabIndex={-1}
+            onClick={(e) => {
+              e.stopPropagation();
+              state.chat.value = { candidateId: c.id, leadId: entry.id };
+            }}
+          >
+            💬
+          </button>
           <WhenCell at={state.view.value.sort.key === 'addedAt' ? entry.addedAt : entry.lastActivityAt} now={state.now.value} what={state.view.value.sort.key === 'addedAt' ? 'Added' : 'Last activity'} />
         </div>
         <div class="lead-line muted small">

@@ -150,6 +150,20 @@ describe('chat history', () => {
     await profile.getByRole('button', { name: 'Close profile' }).click();
   });
 
+  it('opens from a row of the Leads list, straight to the chat (no profile on the way)', async () => {
+    await page.getByRole('tab', { name: 'Leads' }).click();
+    await searchBox().fill(lead.ref);
+    await expect.poll(async () => (await countStatus().textContent())?.trim()).toBe('1 lead');
+    const row = page.getByRole('list', { name: 'Leads' }).getByRole('listitem').first();
+    await row.getByRole('button', { name: `Chat with ${name}` }).click();
+    const chat = chatDialog(name);
+    await expect.poll(() => chat.count()).toBe(1);
+    await expect.poll(() => historyOf(chat).getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('dialog', { name, exact: true }).count()).toBe(0);
+    await closeChat(chat);
+    await searchBox().fill('');
+  });
+
   it('logs a reply: it shows in the history and in Conversations as unread until the chat is opened', async () => {
     const profile = await openProfile(lead);
     await profile.getByRole('button', { name: 'Open chat' }).click();
