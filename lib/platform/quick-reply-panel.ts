@@ -9,7 +9,21 @@ import { injectPicker, pendingInsertItem } from './quick-reply-tabs';
  * (optional host permissions, asked for the first time with an explanation).
  */
 
-export type PanelInsertResult = { ok: true } | { ok: false; error: string };
+/**
+ * `mayAsk`: the messaging sites are not allowed yet, so the page may be one of them and asking
+ * Chrome could help (the panel cannot see a tab's address without host permission). Once they
+ * are allowed, a refusal means another site: asking again would only repeat a useless prompt.
+ */
+export type PanelInsertResult = { ok: true } | { ok: false; error: string; mayAsk: boolean };
+
+/** Whether the recruiter has allowed the messaging sites (WhatsApp Web, Messenger, Gmail). */
+export async function messagingAllowed(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [...MESSAGING_ORIGINS] });
+  } catch {
+    return false;
+  }
+}
 
 export const OTHER_SITE_ERROR =
   'From the side panel Leadside can insert into WhatsApp Web, Messenger, Gmail, LinkedIn and Facebook. ' +
@@ -41,13 +55,13 @@ async function workingTab(): Promise<number | null> {
 /** Inserts this quick reply at the caret of the page beside the panel (through the picker). */
 export async function insertIntoPage(quickReplyId: string): Promise<PanelInsertResult> {
   const tabId = await workingTab();
-  if (tabId === null) return { ok: false, error: 'There is no page to insert into: open the conversation in a tab first.' };
+  if (tabId === null) return { ok: false, error: 'There is no page to insert into: open the conversation in a tab first.', mayAsk: false };
   await pendingInsertItem.setValue({ tabId, quickReplyId, at: Date.now() });
   try {
     await injectPicker(tabId);
     return { ok: true };
   } catch {
     await pendingInsertItem.removeValue();
-    return { ok: false, error: OTHER_SITE_ERROR };
+    return { ok: false, error: OTHER_SITE_ERROR, mayAsk: !(await messagingAllowed()) };
   }
 }

@@ -8,7 +8,8 @@ import { insertIntoPage, requestMessagingAccess } from '../../../lib/platform/qu
  * gesture in the page, so it grants no activeTab: it works at once where Leadside already has
  * host permission (LinkedIn, Facebook, and the messaging sites once allowed). Where it does not,
  * the panel says why it needs WhatsApp Web, Messenger and Gmail and asks Chrome for them — the
- * recruiter's next click is the gesture the permission prompt needs.
+ * recruiter's next click is the gesture the permission prompt needs. Once they are allowed, a
+ * page Leadside still cannot use is another site: the panel says how to insert there instead.
  */
 export function InsertIntoPage({ reply }: { reply: QuickReply | undefined }) {
   const [explaining, setExplaining] = useState<string | null>(null);
@@ -18,7 +19,7 @@ export function InsertIntoPage({ reply }: { reply: QuickReply | undefined }) {
     setMessage(null);
     const result = await insertIntoPage(r.id);
     if (result.ok) setMessage({ text: `“${r.title}” goes in at the page’s caret.`, error: false });
-    else if (!afterAsking) setExplaining(result.error);
+    else if (!afterAsking && result.mayAsk) setExplaining(result.error);
     else setMessage({ text: result.error, error: true });
   };
 
