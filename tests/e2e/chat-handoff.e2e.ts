@@ -173,6 +173,36 @@ afterAll(async () => {
 const sendButton = (composer: Locator) => composer.getByRole('button', { name: 'Send', exact: true });
 const notice = (composer: Locator) => composer.getByRole('status');
 
+describe('channel choice', () => {
+  it('disables the channels this candidate cannot be reached on, saying why, and starts on the one they last replied on', async () => {
+    const lead = takeLead((c) => Boolean(c.phone) && !c.email && !c.facebookUrl && !c.doNotContact);
+    const who = nameOf(lead.candidateId);
+    let composer = await openChat(lead);
+    const why = async (label: string) => {
+      const radio = composer.getByRole('radio', { name: label });
+      const id = await radio.getAttribute('aria-describedby');
+      return { disabled: await radio.isDisabled(), reason: id ? await composer.locator(`[id="${id}"]`).textContent() : null };
+    };
+    expect(await why('Email')).toEqual({ disabled: true, reason: 'No email address on file' });
+    expect(await why('Facebook')).toEqual({ disabled: true, reason: 'No Facebook profile on file' });
+    expect(await why('SMS')).toEqual({ disabled: false, reason: null });
+    expect(await why('WhatsApp')).toEqual({ disabled: false, reason: null });
+
+    // The candidate answers on the channel that is not preselected now; reopened, the composer starts there.
+    const now = (await composer.getByRole('radio', { name: 'WhatsApp' }).isChecked()) ? 'WhatsApp' : 'SMS';
+    const other = now === 'WhatsApp' ? 'SMS' : 'WhatsApp';
+    await page.getByRole('dialog', { name: `Chat with ${who}` }).getByRole('button', { name: 'Log a reply' }).click();
+    const log = page.getByRole('dialog', { name: 'Log a reply' });
+    await log.getByRole('textbox', { name: 'Reply' }).fill(`Replying on ${other}`);
+    await log.getByRole('combobox', { name: 'Channel' }).selectOption({ label: other });
+    await log.getByRole('button', { name: 'Log reply' }).click();
+    await expect.poll(() => log.count()).toBe(0);
+    composer = await openChat(lead);
+    await expect.poll(() => composer.getByRole('radio', { name: other }).isChecked()).toBe(true);
+    expect(await composer.getByRole('radio', { name: now }).isChecked()).toBe(false);
+  });
+});
+
 describe('SMS', () => {
   it('opens an sms: link (RFC 5724) with the body, then logs the message as handed off', async () => {
     const lead = takeLead((c) => Boolean(c.phone) && !c.doNotContact);

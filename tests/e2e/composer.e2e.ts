@@ -186,35 +186,15 @@ describe('composer', () => {
 
   it('allows the same text after the candidate replied', async () => {
     const c = candidates.get(lead.candidateId)!;
-    // The candidate's reply, written straight into IndexedDB as a reply logged elsewhere would
-    // be (the history side's "Log a reply" is built separately; this test needs only the row).
-    await page.evaluate(async (candidateId) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('leadside');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error ?? new Error('open failed'));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('messages', 'readwrite');
-        const now = Date.now();
-        tx.objectStore('messages').put({
-          id: `01ZZREPLY${now}`,
-          candidateId,
-          direction: 'inbound',
-          sender: 'candidate',
-          channel: 'whatsapp',
-          kind: 'text',
-          body: 'Yes, Tuesday works',
-          attachments: [],
-          status: 'delivered',
-          sentAt: now,
-          updatedAt: now,
-        });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-      });
-      db.close();
-    }, c.id);
+    // The candidate's reply, logged the way a recruiter records it in local mode: Log a reply.
+    const chat = page.getByRole('dialog', { name: `Chat with ${nameOf(c.id)}` });
+    await chat.getByRole('button', { name: 'Log a reply' }).click();
+    const log = page.getByRole('dialog', { name: 'Log a reply' });
+    await log.getByRole('textbox', { name: 'Reply' }).fill('Yes, Tuesday works');
+    await log.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'WhatsApp' });
+    await log.getByRole('button', { name: 'Log reply' }).click();
+    await expect.poll(() => log.count()).toBe(0);
+    await expect.poll(async () => (await messagesOf(c.id)).at(-1)).toMatchObject({ direction: 'inbound', body: 'Yes, Tuesday works', channel: 'whatsapp' });
     const before = await messagesOf(c.id);
     const tab = await sendAndCatchTab(composer);
     // The text left in the composer (extra spaces): the same message, now allowed.
