@@ -462,3 +462,72 @@ describe('bulk send queue across a closed panel', () => {
     expect(reopenedLog.errors).toEqual([]);
   });
 });
+
+describe('bulk Send message: who is left out, and Cancel', () => {
+  it('skips Do not contact and Duplicate Message candidates with the reason; Cancel stops the queue where it is', async () => {
+    for (const name of ['Close chat', 'Close profile']) {
+      const stale = page.getByRole('button', { name });
+      if ((await stale.count()) > 0) await stale.click();
+    }
+    const fine = (l: LeadRow, c: CandidateRow) => Boolean(c.phone) && !c.doNotContact && leadsOf(c.id).length === 1;
+    const [dnc, dup, third, fourth] = [takeLead(fine), takeLead(fine), takeLead(fine), takeLead(fine)];
+    // The first asks not to be contacted: the recruiter marks it in the profile.
+    await search(dnc.ref);
+    await leadItems().first().getByRole('button', { name: nameOf(dnc.candidateId), exact: true }).click();
+    const profile = page.getByRole('dialog', { name: nameOf(dnc.candidateId) });
+    await profile.getByRole('button', { name: 'Mark do not contact' }).click();
+    await profile.getByRole('form', { name: 'Mark do not contact' }).getByRole('textbox', { name: 'Reason' }).fill('Asked by SMS');
+    await profile.getByRole('button', { name: 'Save flag' }).click();
+    await expect.poll(() => profile.getByRole('button', { name: 'Allow contact again' }).count()).toBe(1);
+    await profile.getByRole('button', { name: 'Close profile' }).click();
+    const text = 'Hi {{candidate_name}}, your documents are complete. See you Friday!';
+    const sendTo = async (picked: LeadRow[]) => {
+      const clear = page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Clear selection' });
+      if ((await clear.count()) > 0) await clear.click();
+      for (const l of picked) {
+        await search(l.ref);
+        await leadItems().first().getByRole('button', { name: `Select ${nameOf(l.candidateId)}`, exact: true }).click();
+      }
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Send message…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Send message' });
+      await dialog.getByRole('radio', { name: 'WhatsApp' }).check();
+      await dialog.getByRole('textbox', { name: 'Message' }).fill(text);
+      await dialog.getByRole('button', { name: 'Review recipients' }).click();
+      return dialog;
+    };
+    const handOff = async (dialog: Locator) => {
+      const [tab] = await Promise.all([ext.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Next candidate' }).click()]);
+      await tab.waitForURL((u) => u.protocol !== 'about:');
+      await tab.close();
+    };
+
+    // The text goes to one candidate first, so a second send of it is a Duplicate Message.
+    let dialog = await sendTo([dup]);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('1 message ready by WhatsApp; 0 candidates skipped.');
+    await dialog.getByRole('button', { name: 'Start sending' }).click();
+    await handOff(dialog);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('1 message handed off and logged; 0 candidates skipped.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    dialog = await sendTo([dnc, dup, third, fourth]);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 messages ready by WhatsApp; 2 candidates skipped.');
+    const skipped = await dialog.getByRole('list', { name: 'Skipped candidates' }).getByRole('listitem').allTextContents();
+    expect(skipped.sort()).toEqual([`${nameOf(dnc.candidateId)} — Do not contact`, `${nameOf(dup.candidateId)} — Duplicate Message`].sort());
+    await dialog.getByRole('button', { name: 'Start sending' }).click();
+    await handOff(dialog);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('1 of 2 handed off');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Cancelled. 1 message handed off and logged; 2 candidates skipped.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Exactly one of the two ready candidates got it; nobody skipped did (the first send aside).
+    const all = await readTable<MessageRow>(page, 'messages');
+    const got = (l: LeadRow) => all.filter((m) => m.candidateId === l.candidateId && m.body.includes('your documents are complete')).length;
+    expect(got(dnc)).toBe(0);
+    expect(got(dup)).toBe(1);
+    expect(got(third) + got(fourth)).toBe(1);
+    // A cancelled queue is not offered again.
+    expect(await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Continue sending…' }).count()).toBe(0);
+  });
+});
