@@ -19,7 +19,9 @@ export type DataRequest =
   /** End an interrupted import where it is ("Stop here"). */
   | { type: 'abandon'; jobId: string; actorId: string }
   /** `npm run bench` only: the same export through exceljs's in-memory writer. */
-  | { type: 'benchExceljs'; request: ExportRequest };
+  | { type: 'benchExceljs'; request: ExportRequest }
+  /** `npm run bench` only: the same leads through the plainest streaming .xlsx writer. */
+  | { type: 'benchMinimal'; request: ExportRequest };
 
 export interface ParsedInfo {
   headers: string[];
@@ -46,6 +48,7 @@ export interface ImportSummary {
 export type DataResult =
   | { type: 'export'; blob: Blob; rows: number; peakHeap: number }
   | { type: 'benchExceljs'; bytes: number; rows: number; peakHeap: number }
+  | { type: 'benchMinimal'; bytes: number; rows: number; peakHeap: number }
   | { type: 'backup'; blob: Blob }
   | { type: 'inspect'; summary: BackupSummary }
   | { type: 'restore'; summary: BackupSummary }

@@ -8,6 +8,7 @@ import { couldStartFormula, neutralise } from './neutralise';
 import { runExport } from './run';
 import { XlsxStreamWriter, columnName, excelSerial, xmlEscape } from './xlsx';
 import { crc32 } from './zip';
+import { MinimalXlsxWriter, plainRow } from './minimal-reference';
 
 const HOSTILE = ['=HYPERLINK("x")', '+1-555', '@SUM(1)', '-2+3', '\tlead', '  =1+1', '\r=x', '\n=x'];
 const deflate = () => new CompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>;
@@ -128,6 +129,24 @@ describe('xlsx writer', () => {
     expect(ws.getCell('C2').value).toEqual(new Date(t));
     expect(ws.getCell('D3').value).toBe(1);
     expect(ws.getCell('A10').value).toBe('Ñoño 李');
+  });
+});
+
+describe('the bench’s minimal writer (the baseline General Export is measured against)', () => {
+  it('writes a real workbook of the leads’ own values', async () => {
+    const candidate = makeCandidate({ firstName: 'Ana & <Bo>', lastName: 'Reyes' });
+    const lead = makeLead({ candidateId: candidate.id, addedAt: 1234 });
+    const w = new MinimalXlsxWriter(deflate);
+    await w.start();
+    await w.addRows([plainRow(lead, candidate), plainRow(lead, undefined)]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(concat(await w.finish()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(w.rows).toBe(2);
+    expect(ws.rowCount).toBe(2);
+    expect(ws.getCell('C1').value).toBe('Ana & <Bo>');
+    expect(ws.getCell('P1').value).toBe(1234);
+    expect(ws.getCell('C2').value).toBeNull();
   });
 });
 
