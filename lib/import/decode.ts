@@ -21,8 +21,13 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Decoded['encoding
     if (i % 2) oddZeros++;
     else evenZeros++;
   }
-  if (oddZeros > sample.length / 4 && evenZeros === 0) return { encoding: 'utf-16le', bom: 0 };
-  if (evenZeros > sample.length / 4 && oddZeros === 0) return { encoding: 'utf-16be', bom: 0 };
+  // Text in UTF-8 or a single-byte code page has no NUL bytes; UTF-16 has one in every ASCII
+  // character (comma, newline, digits), on the odd byte in little-endian, the even one in
+  // big-endian. Mostly-CJK rows have few ASCII characters, and a CJK character whose low byte is
+  // 0 (一 is U+4E00) puts a NUL on the other side: so the side that dominates decides.
+  const enough = Math.max(2, sample.length / 64);
+  if (oddZeros >= enough && oddZeros >= 4 * evenZeros) return { encoding: 'utf-16le', bom: 0 };
+  if (evenZeros >= enough && evenZeros >= 4 * oddZeros) return { encoding: 'utf-16be', bom: 0 };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { encoding: 'utf-8', bom: 0 };

@@ -18,6 +18,10 @@ describe('decode', () => {
     const be = Buffer.from('José', 'utf16le').swap16();
     expect(decodeText(new Uint8Array([0xfe, 0xff, ...be])).text).toBe('José');
     expect(decodeText(new Uint8Array(Buffer.from('José Peña', 'latin1')))).toEqual({ text: 'José Peña', encoding: 'windows-1252' });
+    // UTF-16 with no BOM and mostly Chinese: few ASCII characters, and 一 (U+4E00) has a 0 low byte.
+    const cjk = '姓名,电话\r\n王一明,一二三\r\n陈大文,张三丰\r\n';
+    expect(decodeText(new Uint8Array(Buffer.from(cjk, 'utf16le')))).toEqual({ text: cjk, encoding: 'utf-16le' });
+    expect(decodeText(new Uint8Array(Buffer.from(cjk, 'utf16le').swap16()))).toEqual({ text: cjk, encoding: 'utf-16be' });
   });
 });
 
