@@ -207,6 +207,11 @@ export function cleanPhone(raw: string | null | undefined): string {
   return /^\+?[\d\s().-]{6,}$/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 6 ? text : '';
 }
 
+/** LinkedIn's (and others') screen-reader twin of a visible string: skipped when reading text. */
+export function isScreenReaderOnly(el: Element): boolean {
+  return el.classList.contains('visually-hidden') || el.classList.contains('sr-only') || el.classList.contains('a11y-text');
+}
+
 /**
  * Text of an element as a reader sees it once: LinkedIn renders each string twice, an
  * aria-hidden copy and a visually-hidden copy for screen readers; scripts and styles are skipped.
@@ -221,7 +226,7 @@ export function visibleText(el: Element | null | undefined): string {
         const e = child as Element;
         const tag = e.tagName.toLowerCase();
         if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') continue;
-        if (e.classList.contains('visually-hidden') || e.classList.contains('sr-only') || e.classList.contains('a11y-text')) continue;
+        if (isScreenReaderOnly(e)) continue;
         out += ' ';
         walk(e);
         out += ' ';
