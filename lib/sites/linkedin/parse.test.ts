@@ -14,13 +14,15 @@ function load(file: string, replace: Record<string, string> = {}): Document {
 }
 
 describe('LinkedIn parse', () => {
-  it('classic top card: cleans pronouns, credentials, emoji and screen-reader duplicates; ignores the viewer and side rail', () => {
+  it('classic top card: cleans pronouns, credentials, emoji and screen-reader duplicates; ignores the viewer and side rail; the current position from the Experience card', () => {
     const draft = parse(load('profile-classic-topcard-2026-11-20.html'), 'https://www.linkedin.com/in/ana-reyes-12ab/?originalSubdomain=ph');
     expect(draft).toEqual({
       site: 'linkedin',
       firstName: 'Ana',
       lastName: 'Reyes',
       headline: 'Senior Talent Acquisition Partner at Northwind Traders | Hiring engineers',
+      // The current position's lines: "Senior Talent Acquisition Partner", "Northwind Traders · Full-time".
+      title: 'Senior Talent Acquisition Partner',
       company: 'Northwind Traders',
       location: 'Makati, National Capital Region, Philippines',
       photo: 'https://media.licdn.com/dms/image/ana-reyes-400.jpg',
@@ -30,13 +32,16 @@ describe('LinkedIn parse', () => {
     });
   });
 
-  it('newer layout with no markers: headline as the first text after the name, location before the contact link, og:image photo', () => {
+  it('newer layout with no markers: headline as the first text after the name, location before the contact link, og:image photo; no current position, so the first', () => {
     const draft = parse(load('profile-newer-layout-plain-headline-2026-11-20.html'), 'https://www.linkedin.com/in/lia-navarro/');
     expect(draft).toEqual({
       site: 'linkedin',
       firstName: 'Lia',
       lastName: 'Navarro',
       headline: 'Payroll Specialist | Excel & SAP',
+      // Every position has ended ("Mar 2016 - Oct 2026"): the first one listed.
+      title: 'Payroll Specialist',
+      company: 'Visayas Shared Services',
       location: 'Iloilo City, Western Visayas, Philippines',
       // The top card's img is a placeholder on static.licdn.com: not a photo, so og:image wins.
       photo: 'https://media.licdn.com/dms/image/lia-og.jpg',
@@ -46,12 +51,14 @@ describe('LinkedIn parse', () => {
     });
   });
 
-  it('newer layout without the old classes, contact-info dialog (every DOM fallback)', () => {
+  it('newer layout without the old classes, contact-info dialog (every DOM fallback); grouped positions', () => {
     const draft = parse(load('profile-newer-layout-contact-dialog-2026-11-20.html'), 'https://www.linkedin.com/in/Ben-Santos-99/overlay/contact-info/');
     expect(draft).toMatchObject({
       firstName: 'Ben',
       lastName: 'Santos',
       headline: 'Backend Engineer · Go, PostgreSQL · building payments at Contoso Pay',
+      // Contoso Pay's li names the company; its nested roles' first is current.
+      title: 'Backend Engineer',
       company: 'Contoso Pay',
       location: 'Cebu City, Central Visayas, Philippines',
       photo: 'https://media.licdn.com/dms/image/ben-santos.jpg',
@@ -60,6 +67,35 @@ describe('LinkedIn parse', () => {
       phone: '0917 123 4567',
       websites: ['https://ben.example.dev/'],
     });
+  });
+
+  it('classic grouped positions: the current role at the company the top card names; else the first current; "Present" in other languages', () => {
+    const file = 'profile-classic-grouped-positions-2026-12-06.html';
+    const url = 'https://www.linkedin.com/in/marisol-tan/';
+    expect(parse(load(file), url)).toEqual({
+      site: 'linkedin',
+      firstName: 'Marisol',
+      lastName: 'Tan',
+      headline: 'Talent Acquisition · Healthcare hiring',
+      // "Current company: Fabrikam Health": that company's current role, not the part-time one listed first.
+      title: 'Talent Acquisition Lead',
+      company: 'Fabrikam Health',
+      location: 'Manila, National Capital Region, Philippines',
+      photo: 'https://media.licdn.com/dms/image/marisol-tan-400.jpg',
+      profileUrl: 'https://www.linkedin.com/in/marisol-tan',
+      websites: [],
+    });
+    // No "Current company:" button: the first current position.
+    const noButton = { 'Current company: Fabrikam Health. Click to skip to experience card': '' };
+    expect(parse(load(file, noButton), url)).toMatchObject({ title: 'Hiring Advisor', company: 'Wingtip Ventures' });
+    // That one ended too: the grouped company's current role, whichever word the page uses for "Present".
+    for (const present of ['Present', 'present', 'actualidad', 'o momento', 'aujourd’hui', 'Heute', 'presente', 'heden', '現在', '至今', '현재', 'Kasalukuyan']) {
+      const doc = load(file, { ...noButton, 'Aug 2024 - Present': 'Aug 2024 - Nov 2024', Present: present });
+      expect(parse(doc, url), present).toMatchObject({ title: 'Talent Acquisition Lead', company: 'Fabrikam Health' });
+    }
+    // German pages write the range without spaces ("Jan. 2022–Heute"); ended ranges are not current.
+    const german = load(file, { ...noButton, 'Aug 2024 - Present': 'Aug. 2024–Nov. 2024', 'Mar 2023 - Present': 'März 2023–Heute' });
+    expect(parse(german, url)).toMatchObject({ title: 'Talent Acquisition Lead', company: 'Fabrikam Health' });
   });
 
   it('the classic contact-info overlay', () => {
@@ -172,6 +208,8 @@ describe('LinkedIn selectors: every fallback has a fixture', () => {
     { name: 'headline', ...LINKEDIN.headline, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html'] },
     { name: 'location', ...LINKEDIN.location, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-newer-layout-plain-headline-2026-11-20.html'] },
     { name: 'photo', ...LINKEDIN.photo, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html'] },
+    { name: 'experience', ...LINKEDIN.experience, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html'] },
+    { name: 'position', ...LINKEDIN.position, fixtures: ['profile-newer-layout-plain-headline-2026-11-20.html', 'profile-newer-layout-contact-dialog-2026-11-20.html'] },
     { name: 'contactInfo', ...LINKEDIN.contactInfo, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-hostile-2026-11-20.html'] },
     { name: 'button anchor', ...LINKEDIN_BUTTON_ANCHOR, fixtures: ['profile-newer-layout-contact-dialog-2026-11-20.html', 'profile-newer-layout-plain-headline-2026-11-20.html'] },
   ];
@@ -185,15 +223,25 @@ describe('LinkedIn selectors: every fallback has a fixture', () => {
     });
   }
 
-  it('the fallbacks that are not selectors: headline as the first text after the name, company from the headline, about from the JSON summary, photo from og:image', () => {
+  it('the fallbacks that are not selectors: headline as the first text after the name, company from the top card’s button or the headline, about from the JSON summary, photo from og:image', () => {
     // No headline marker at all: the first text block after the name (plain-headline fixture).
     const lia = load('profile-newer-layout-plain-headline-2026-11-20.html');
     expect(ownMatch(lia, LINKEDIN.headline.primary) || ownMatch(lia, LINKEDIN.headline.fallback)).toBe(false);
     expect(parse(lia, 'https://www.linkedin.com/in/lia-navarro/')?.headline).toBe('Payroll Specialist | Excel & SAP');
-    // No "Current company:" button: "… at Contoso Pay" in the headline.
+    // The Experience card not rendered yet (LinkedIn fills the cards below the top card in as they
+    // load): the company from the top card's "Current company:" button, and no title.
+    const ana = load('profile-classic-topcard-2026-11-20.html');
+    ana.getElementById('experience')!.closest('section')!.remove();
+    const anaDraft = parse(ana, 'https://www.linkedin.com/in/ana-reyes-12ab/');
+    expect(anaDraft?.company).toBe('Northwind Traders');
+    expect(anaDraft?.title).toBeUndefined();
+    // Nor a "Current company:" button: "… at Contoso Pay" in the headline.
     const ben = load('profile-newer-layout-contact-dialog-2026-11-20.html');
+    ben.querySelector(LINKEDIN.experience.fallback)!.closest('section')!.remove();
     expect(ownMatch(ben, LINKEDIN.currentCompany.primary)).toBe(false);
-    expect(parse(ben, 'https://www.linkedin.com/in/ben-santos-99/')?.company).toBe('Contoso Pay');
+    const benDraft = parse(ben, 'https://www.linkedin.com/in/ben-santos-99/');
+    expect(benDraft?.company).toBe('Contoso Pay');
+    expect(benDraft?.title).toBeUndefined();
     // No #about card: the embedded profile's summary.
     const dino = load('profile-embedded-json-side-rails-2026-11-20.html');
     expect(ownMatch(dino, LINKEDIN.about.primary)).toBe(false);

@@ -2,7 +2,8 @@
  * Reads a candidate draft from a LinkedIn profile page (DESIGN §4). Pure: `root` is the page's
  * document (or a parsed fixture), nothing is changed, nothing runs. Sources, most trusted first:
  * the JSON LinkedIn embeds (matched to this profile's vanity name, so the viewer and the side
- * rails' people are never taken), JSON-LD, the top card's semantic DOM, og: tags, the title.
+ * rails' people are never taken), JSON-LD, the top card's semantic DOM and the Experience card,
+ * og: tags, the title.
  */
 import { canonicalLinkedInUrl } from '../../domain/duplicates';
 import {
@@ -16,6 +17,7 @@ import {
   finishDraft,
   first,
   isObject,
+  isScreenReaderOnly,
   safeJson,
   splitName,
   str,
@@ -228,8 +230,11 @@ function fromDom(root: Document, url: string): Partial {
 
   const companyButton = own(scope, LINKEDIN.currentCompany.primary);
   const label = companyButton?.getAttribute('aria-label') ?? '';
-  const match = /^Current company:\s*(.+?)\.?\s*(?:Click to skip.*)?$/u.exec(label);
-  if (match?.[1]) out.company = match[1];
+  const buttonCompany = /^Current company:\s*(.+?)\.?\s*(?:Click to skip.*)?$/u.exec(label)?.[1] ?? '';
+  const experience = experienceCard(root);
+  const position = experience ? pickPosition(positions(experience), buttonCompany) : null;
+  out.title = position?.title ?? '';
+  out.company = position?.company || buttonCompany;
 
   const photo = card ? (own(card, LINKEDIN.photo.primary) ?? imageOfName(card, out.fullName ?? '')) : null;
   out.photo = photo?.getAttribute('src') ? cleanUrl(photo.getAttribute('src'), url) : '';
@@ -290,6 +295,119 @@ function contactInfo(root: Document, url: string): Partial {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Experience card: the current position's title and company (issue 7)
+// ---------------------------------------------------------------------------------------------
+
+interface Position {
+  title: string;
+  company: string;
+  current: boolean;
+}
+
+function experienceCard(root: Document): Element | null {
+  return own(root, LINKEDIN.experience.primary)?.closest('section') ?? own(root, LINKEDIN.experience.fallback)?.closest('section') ?? null;
+}
+
+/**
+ * The card's positions in page order, each with its title, company and whether it is current. A
+ * company with several roles (its name first, then the roles nested inside) gives one per role,
+ * each with the company's name. A position is only taken with a date line, so other list items
+ * (descriptions, skills, "Show all") are not mistaken for one.
+ */
+function positions(card: Element): Position[] {
+  let selector: string = LINKEDIN.position.primary;
+  let items = Array.from(card.querySelectorAll(selector));
+  if (items.length === 0) {
+    selector = LINKEDIN.position.fallback;
+    items = Array.from(card.querySelectorAll(selector));
+  }
+  const topLevel = items.filter((el) => {
+    const outer = el.parentElement?.closest(selector);
+    return !outer || !card.contains(outer);
+  });
+  const out: Position[] = [];
+  for (const item of topLevel.slice(0, 30)) {
+    const head = lines(item);
+    const roles = Array.from(item.querySelectorAll(selector))
+      .slice(0, 30)
+      .map(lines)
+      .filter((role) => dateLine(role) !== null);
+    if (roles.length > 0) {
+      const company = withoutEmploymentType(head[0] ?? '');
+      for (const role of roles) out.push({ title: role[0] ?? '', company, current: isCurrent(dateLine(role)) });
+    } else {
+      const dates = dateLine(head);
+      if (dates === null) continue;
+      const second = head[1] ?? '';
+      out.push({ title: head[0] ?? '', company: second === dates.line ? '' : withoutEmploymentType(second), current: isCurrent(dates) });
+    }
+  }
+  return out.filter((p) => p.title);
+}
+
+/**
+ * The current position: among current ones, the one at the top card's "Current company" (the
+ * member's choice for their intro), else the first current one; with none current, the first.
+ */
+function pickPosition(list: Position[], preferredCompany: string): Position | null {
+  const key = (company: string) => cleanText(company, T).toLowerCase().replace(/[.\s]+$/u, '');
+  const current = list.filter((p) => p.current);
+  const preferred = preferredCompany ? current.find((p) => key(p.company) === key(preferredCompany)) : undefined;
+  return preferred ?? current[0] ?? list[0] ?? null;
+}
+
+// Elements that hold lines rather than being one; lists inside a position are its description,
+// skills or nested roles, never its own title, company or dates.
+const BLOCK = 'div, p, li, section, h1, h2, h3, h4, h5, h6';
+const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'button', 'svg', 'img', 'ul', 'ol']);
+
+/** The lines of text a reader sees in `item`, in order: each innermost block's text, once. */
+function lines(item: Element): string[] {
+  const out: string[] = [];
+  const walk = (el: Element): void => {
+    for (let child = el.firstElementChild; child && out.length < 12; child = child.nextElementSibling) {
+      if (NOT_TEXT.has(child.tagName.toLowerCase()) || isScreenReaderOnly(child)) continue;
+      if (child.querySelector(BLOCK)) walk(child);
+      else {
+        const text = cleanText(visibleText(child), T);
+        if (text) out.push(text);
+      }
+    }
+  };
+  walk(item);
+  return out;
+}
+
+// "Jan 2022 - Present · 2 yrs 11 mos", "2016 - 2018 · 2 yrs", "ene. de 2022 - actualidad",
+// "Jan. 2022–Heute", "2022年1月 - 現在": up to a few letters (a month), a year, and optionally a
+// dash and the end; then the duration after "·", or nothing.
+const DATES = /^[\p{L}.\s]{0,20}(?:19|20)\d{2}(?:\s*[年년]\s*\d{1,2}\s*[月월])?\s*(?:[-–—]\s*([^·•]{1,24}?))?\s*(?:[·•]|$)/u;
+// The end of a current position's dates in LinkedIn's interface languages: English, Spanish,
+// Portuguese, French, German, Italian, Dutch, Japanese, Chinese, Korean, Tagalog.
+const PRESENT = new Set(['present', 'actualidad', 'la actualidad', 'o momento', 'aujourd’hui', "aujourd'hui", 'heute', 'presente', 'heden', '現在', '至今', '현재', 'kasalukuyan']);
+
+/** The first line after the title that is a position's dates (a range first), and its end. */
+function dateLine(positionLines: string[]): { line: string; end: string } | null {
+  let single: { line: string; end: string } | null = null;
+  for (const line of positionLines.slice(1)) {
+    const match = DATES.exec(line);
+    if (!match) continue;
+    if (match[1]) return { line, end: match[1] };
+    single ??= { line, end: '' };
+  }
+  return single;
+}
+
+function isCurrent(dates: { end: string } | null): boolean {
+  return dates !== null && PRESENT.has(dates.end.toLowerCase().replace(/[.\s]+$/u, ''));
+}
+
+/** "Northwind Traders · Full-time" → "Northwind Traders". */
+function withoutEmploymentType(line: string): string {
+  return line.split(/\s+[·•]\s+/u)[0]?.trim() ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,8 +34,27 @@ export const LINKEDIN = {
     fallback: 'a[href*="/overlay/contact-info"]',
   },
   /**
-   * Current company. The top card's button is labelled "Current company: X. Click to skip to
-   * experience card." (aria-label survives redesigns). Fallback: "… at Company" in the headline.
+   * The Experience card, where the current job title and company are (issue 7): layouts without
+   * embedded JSON show them nowhere else. Classic and newer layouts start the card with an empty
+   * anchor `<div id="experience" class="pv-profile-card__anchor">` (what the top card's "Current
+   * company" button skips to); the card is the `section` around it. Fallback, for layouts that
+   * drop the anchor: the section holding the card's "Show all N experiences" link to
+   * `/in/<vanity>/details/experience/` (there when the member has more positions than it shows).
+   */
+  experience: { primary: '#experience', fallback: 'a[href*="/details/experience"]' },
+  /**
+   * One position in the Experience card; a company with several roles is one position whose
+   * roles are positions nested inside it. Classic: `[data-view-name="profile-component-entity"]`
+   * (a data- attribute, kept across restyles). Fallback: the card's list items (newer layouts,
+   * hashed classes only). Either way the lines inside are read in order: title, "Company ·
+   * Full-time", dates ("Jan 2022 - Present · 2 yrs 11 mos").
+   */
+  position: { primary: '[data-view-name="profile-component-entity"]', fallback: 'li' },
+  /**
+   * Current company, when the Experience card names none (not rendered yet). The top card's
+   * button is labelled "Current company: X. Click to skip to experience card." (aria-label
+   * survives redesigns); it is the position the member chose for their intro, so among several
+   * current positions the one at X wins. Fallback: "… at Company" in the headline.
    */
   currentCompany: { primary: 'button[aria-label^="Current company:"], a[aria-label^="Current company:"]', fallback: 'headline' },
   /** Photo. Classic class; fallback the top card's `img` whose alt is the name, then og:image. */
