@@ -172,6 +172,10 @@ describe('LinkedIn parse', () => {
     expect(draft!.lastName).toBe('<script>alert(2)</script>Hacker');
     expect(draft!.headline!.length).toBeLessThanOrEqual(200);
     expect(draft!.headline!.startsWith('<img src=x onerror=alert(9)>AAA')).toBe(true);
+    // The same text as the current position's title; markup and marks in its company line.
+    expect(draft!.title!.length).toBeLessThanOrEqual(200);
+    expect(draft!.title!.startsWith('<img src=x onerror=alert(9)>AAA')).toBe(true);
+    expect(draft!.company).toBe('<img src=x onerror=alert(3)>Evil Corp');
     // An og:image pixel elsewhere and an http photo are not photos; javascript:/data: are not websites.
     expect(draft!.photo).toBeUndefined();
     expect(draft!.websites).toEqual([]);
