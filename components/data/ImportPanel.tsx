@@ -49,8 +49,8 @@ export function ImportPanel({ state }: { state: AppState }) {
       .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   };
 
-  const showPreview = (m: Target[]) => {
-    request<R<'preview'>>(w(), { type: 'preview', mapping: m, country })
+  const showPreview = (m: Target[], with_: { policy?: DuplicatePolicy; campaign?: string } = {}) => {
+    request<R<'preview'>>(w(), { type: 'preview', mapping: m, country, policy: with_.policy ?? policy, campaignId: with_.campaign ?? campaign })
       .result.then((r) => setPreview(r))
       .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   };
@@ -76,6 +76,8 @@ export function ImportPanel({ state }: { state: AppState }) {
         File to import (CSV or Excel){' '}
         <input type="file" accept=".csv,.txt,.xlsx,text/csv" disabled={!!task} onChange={(e) => {
           const f = (e.currentTarget).files?.[0];
+          // Cleared, so choosing the same file again (edited, or after an import) reads it again.
+          e.currentTarget.value = '';
           if (f) choose(f);
         }} />
       </label>
@@ -91,7 +93,14 @@ export function ImportPanel({ state }: { state: AppState }) {
           </p>
           <label>
             Import into campaign{' '}
-            <select value={campaign} onChange={(e) => setCampaignId((e.currentTarget).value)}>
+            <select
+              value={campaign}
+              onChange={(e) => {
+                const next = e.currentTarget.value;
+                setCampaignId(next);
+                showPreview(mapping, { campaign: next });
+              }}
+            >
               {open.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -111,7 +120,14 @@ export function ImportPanel({ state }: { state: AppState }) {
           </label>
           <label>
             People already in Leadside (or earlier in the file){' '}
-            <select value={policy} onChange={(e) => setPolicy((e.currentTarget).value as DuplicatePolicy)}>
+            <select
+              value={policy}
+              onChange={(e) => {
+                const next = e.currentTarget.value as DuplicatePolicy;
+                setPolicy(next);
+                showPreview(mapping, { policy: next });
+              }}
+            >
               <option value="attach">Add an application to the existing candidate</option>
               <option value="skip">Skip them</option>
             </select>
@@ -152,11 +168,15 @@ export function ImportPanel({ state }: { state: AppState }) {
           </table>
           {preview && (
             <div class="data-preview">
-              <p>Preview (as stored){preview.errors > 0 ? ` — ${preview.errors.toLocaleString()} rows have errors and will be skipped` : ''}:</p>
+              <p>
+                Preview (as stored)
+                {preview.errors > 0 ? ` — ${preview.errors.toLocaleString()} ${preview.errors === 1 ? 'row is' : 'rows are'} skipped for errors or as duplicates in the file` : ''}:
+              </p>
               <ul aria-label="Import preview">
                 {preview.rows.map((r) => (
                   <li key={r.line} class={r.ok ? '' : 'error'}>
                     Line {r.line}: {r.text}
+                    {r.note && <span class="muted"> — {r.note}</span>}
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,8 @@ import type { Compressor } from '../../lib/export/zip';
 import { ImportFileError, parseCsv, parseXlsx, type ParsedFile } from '../../lib/import/parse';
 import { ImportFilesDB } from '../../lib/import/files';
 import { createImportJob, endImport, importParams, isImportJob, planImport, runImportJob, skippedRows, type ImportPlan } from '../../lib/import/job';
-import { prepareRow, reportCsv } from '../../lib/import/rows';
+import { personKeys, reportCsv, type ImportRecord } from '../../lib/import/rows';
+import { lookupDuplicates } from '../../lib/db/mutations/candidates';
 import { newId } from '../../lib/db/mutate';
 import { isFinished } from '../../lib/jobs/engine';
 import { openDatabase } from '../../lib/platform/database';
@@ -100,16 +101,38 @@ async function handle(req: DataRequest): Promise<DataResult> {
     }
     case 'preview': {
       if (!parsed) throw new ImportFileError('Choose a file first.');
+      // The rows as the import will take them: the same plan (errors, and in-file duplicates
+      // with "skip"), then, for the rows shown, who is already in Leadside and what happens.
+      const plan = planImport(parsed, { mapping: req.mapping, policy: req.policy, country: req.country });
+      const refused = new Map(plan.refused.map((s) => [s.line, s.reason]));
+      const records = new Map(plan.records.map((r) => [r.line, r]));
+      const firstSeen = new Map<string, number>();
       const rows: PreviewRow[] = [];
-      let errors = 0;
-      parsed.rows.forEach((values, i) => {
-        const p = prepareRow(values, req.mapping, i + 2, req.country);
-        if (!p.ok) errors++;
-        if (rows.length < 10) {
-          rows.push(p.ok ? { line: p.record.line, ok: true, text: describe(p.record) } : { line: p.line, ok: false, text: p.reason });
+      for (let line = 2; line < parsed.rows.length + 2 && rows.length < 10; line++) {
+        const record = records.get(line);
+        if (!record) {
+          rows.push({ line, ok: false, text: refused.get(line) ?? 'Skipped' });
+          continue;
         }
-      });
-      return { type: 'preview', rows, errors };
+        const row: PreviewRow = { line, ok: true, text: describe(record) };
+        const keys = personKeys(record.candidate);
+        const earlier = keys.map((k) => firstSeen.get(k)).find((l) => l !== undefined);
+        for (const k of keys) if (!firstSeen.has(k)) firstSeen.set(k, line);
+        const known = earlier === undefined ? (await lookupDuplicates(db, record.candidate))[0]?.candidate : undefined;
+        if (earlier !== undefined) row.note = `same person as line ${earlier}: skipped (one application per campaign)`;
+        else if (known) {
+          const who = `${known.firstName} ${known.lastName}${known.ref ? ` (${known.ref})` : ''}`;
+          const applied = req.campaignId ? (await db.leads.where('[candidateId+campaignId]').equals([known.id, req.campaignId]).count()) > 0 : false;
+          row.note =
+            req.policy === 'skip'
+              ? `already in Leadside as ${who}: skipped`
+              : applied
+                ? `already in Leadside as ${who}, with an application in this campaign: skipped`
+                : `already in Leadside as ${who}: a new application is added`;
+        }
+        rows.push(row);
+      }
+      return { type: 'preview', rows, errors: plan.refused.length };
     }
     case 'import': {
       if (!parsed || !parsedFile) throw new ImportFileError('Choose a file first.');
@@ -179,9 +202,23 @@ async function runToEnd(db: LeadsideDB, actorId: string, jobId: string, file: Pa
   };
 }
 
-function describe(r: { candidate: { firstName: string; lastName: string; email?: string; phone?: string }; attributes: Record<string, string> }): string {
+/** A row as it will be stored: every field it sets, in the profile's order. */
+function describe(r: ImportRecord): string {
   const c = r.candidate;
-  return [`${c.firstName} ${c.lastName}`, c.email, c.phone, ...Object.entries(r.attributes).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(' · ');
+  return [
+    `${c.firstName} ${c.lastName}`,
+    c.email,
+    c.phone,
+    c.headline,
+    c.company,
+    c.location,
+    c.linkedinUrl,
+    c.facebookUrl,
+    c.externalId ? `external ID ${c.externalId}` : '',
+    ...Object.entries(r.attributes).map(([k, v]) => `${k}: ${v}`),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 scope.addEventListener('message', (e) => {

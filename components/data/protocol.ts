@@ -13,7 +13,7 @@ export type DataRequest =
   | { type: 'restore'; file: Blob }
   | { type: 'parse'; file: Blob; name: string }
   | { type: 'import'; mapping: Target[]; placement: Placement; policy: DuplicatePolicy; country: CountryCode; actorId: string }
-  | { type: 'preview'; mapping: Target[]; country: CountryCode }
+  | { type: 'preview'; mapping: Target[]; country: CountryCode; policy: DuplicatePolicy; campaignId: string }
   /** Continue an import job the closed panel interrupted, from its cursor. */
   | { type: 'resume'; jobId: string; actorId: string }
   /** End an interrupted import where it is ("Stop here"). */
@@ -34,6 +34,8 @@ export interface PreviewRow {
   line: number;
   ok: boolean;
   text: string;
+  /** What happens to a row that is someone already known (in Leadside, or earlier in the file). */
+  note?: string;
 }
 
 export interface ImportSummary {

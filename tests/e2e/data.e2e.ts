@@ -209,8 +209,17 @@ describe('data in and out', () => {
     expect(await importRegion.getByRole('combobox', { name: 'Import column Name as' }).inputValue()).toBe('fullName');
     expect(await importRegion.getByRole('combobox', { name: 'Import column External ID as' }).inputValue()).toBe('externalId');
     await importRegion.getByRole('combobox', { name: 'Import column Notes as' }).selectOption({ label: 'Attribute: Note' });
-    await importRegion.getByRole('list', { name: 'Import preview' }).waitFor();
-    expect(await importRegion.getByRole('list', { name: 'Import preview' }).textContent()).toContain('Ana Reyes');
+    // The preview shows the rows as stored, bad rows with their reason, and what happens to a
+    // person seen before — per the duplicates choice.
+    const preview = importRegion.getByRole('list', { name: 'Import preview' });
+    const line = (n: number) => preview.getByRole('listitem').filter({ hasText: new RegExp(`^Line ${n}:`) });
+    await expect.poll(() => line(2).textContent()).toContain('Ana Reyes · ana.import@example.com · +639171234567 · external ID X-1 · note: likes night shift');
+    expect(await line(5).textContent()).toBe('Line 5: Missing name');
+    expect(await line(8).textContent()).toContain('— same person as line 2: skipped (one application per campaign)');
+    await importRegion.getByRole('combobox', { name: /People already in Leadside/ }).selectOption({ label: 'Skip them' });
+    await expect.poll(() => line(8).textContent()).toBe('Line 8: Duplicate of line 2 in the file');
+    await importRegion.getByRole('combobox', { name: /People already in Leadside/ }).selectOption({ label: 'Add an application to the existing candidate' });
+    await expect.poll(() => line(8).textContent()).toContain('same person as line 2');
     const before = await countTable(page, 'leads');
     await importRegion.getByRole('button', { name: /^Import 8 rows$/ }).click();
     const summary = importRegion.getByRole('status').filter({ hasText: 'Import finished' });
@@ -236,6 +245,11 @@ describe('data in and out', () => {
       ['7', expect.stringContaining('Unparseable phone') as unknown],
       ['8', expect.stringContaining('Already has an application') as unknown],
     ]);
+
+    // The same file again: the preview says who is already in Leadside, and what will happen.
+    await importRegion.getByLabel('File to import (CSV or Excel)').setInputFiles(fixturePath('import', 'contacts-bom-crlf.csv'));
+    const again = importRegion.getByRole('list', { name: 'Import preview' }).getByRole('listitem').filter({ hasText: /^Line 2:/ });
+    await expect.poll(() => again.textContent()).toContain(`— already in Leadside as Ana Reyes (${ana.ref}), with an application in this campaign: skipped`);
   });
 
   it('imports an XLSX with a formula and merged cells', async () => {
