@@ -69,7 +69,7 @@ describe('capture: parse → message → stored candidate', () => {
     expect(stored?.photo).toBeUndefined();
   });
 
-  it('Facebook: the Intro card’s job title and the scontent photo', async () => {
+  it('Facebook: the Intro card’s job title and bio, and the scontent photo', async () => {
     const url = 'https://www.facebook.com/jose.rizal.demo';
     const draft = parseFacebook(page('facebook', 'profile-username-2026-11-20.html'), url);
     const answer = (await send(add(personFromDraft(draft, 'https://www.facebook.com/jose.rizal.demo'), 'facebook', { name: 'Developers' }), url)) as {
@@ -81,8 +81,8 @@ describe('capture: parse → message → stored candidate', () => {
       title: 'Software Developer',
       company: 'Adventure Works',
       photo: 'https://scontent.xx.fbcdn.net/v/jose-large.jpg',
+      about: 'Building scheduling tools for clinics Open to remote roles.',
     });
-    expect(stored?.about).toBeUndefined();
     expect(stored?.websites).toBeUndefined();
   });
 

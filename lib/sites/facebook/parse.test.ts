@@ -14,7 +14,7 @@ function load(file: string, replace: Record<string, string> = {}): Document {
 }
 
 describe('Facebook parse', () => {
-  it('username URL: the Relay user whose url is this profile, the header h1, the Intro card; not the viewer or suggestions', () => {
+  it('username URL: the Relay user whose url is this profile, the header h1, the Intro card and its bio; not the viewer or suggestions', () => {
     expect(parse(load('profile-username-2026-11-20.html'), 'https://www.facebook.com/Jose.Rizal.Demo?ref=bookmarks')).toEqual({
       site: 'facebook',
       firstName: 'Jose',
@@ -23,6 +23,8 @@ describe('Facebook parse', () => {
       company: 'Adventure Works',
       location: 'Calamba, Laguna',
       photo: 'https://scontent.xx.fbcdn.net/v/jose-large.jpg',
+      // The bio line above the Intro list, emoji removed; not the card's "Intro" heading nor its items.
+      about: 'Building scheduling tools for clinics Open to remote roles.',
       profileUrl: 'https://www.facebook.com/jose.rizal.demo',
       websites: [],
     });
@@ -73,6 +75,7 @@ describe('Facebook parse', () => {
     );
     expect(draft).not.toBeNull();
     expect(`${draft!.firstName} ${draft!.lastName}`).toBe('Mallory <img src=x onerror=alert(3)> Evil<script>alert(4)</script>');
+    expect(draft!.about).toBe('<img src=x onerror=alert(6)> Bio');
     expect(draft!.company!.length).toBeLessThanOrEqual(200);
     expect(JSON.stringify(draft)).not.toMatch(/[\u200D\u202E]/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -105,4 +108,11 @@ describe('Facebook selectors: every fallback has a fixture', () => {
       expect(ownMatch(doc, c.fallback)).toBe(true);
     });
   }
+
+  it('the fallback that is not a selector: the bio from the Relay data', () => {
+    // No Intro card on the About tab: the bio comes from profile_intro_card in the Relay data.
+    const jose = load('profile-about-contact-2026-11-20.html');
+    expect(ownMatch(jose, FACEBOOK.bio.primary)).toBe(false);
+    expect(parse(jose, 'https://www.facebook.com/jose.rizal.demo/about_contact_and_basic_info')?.about).toBe('Full-stack developer in Laguna. Open to remote roles.');
+  });
 });

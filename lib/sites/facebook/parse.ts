@@ -2,7 +2,8 @@
  * Reads a candidate draft from a Facebook profile page (DESIGN §4). Pure: `root` is the page's
  * document (or a parsed fixture); nothing is changed, nothing runs. Sources, most trusted first:
  * the embedded Relay JSON (the User whose id or URL is this profile), og: tags (when og:url is
- * this profile), the header's `h1`, the Intro card, and the `<title>`.
+ * this profile), the header's `h1`, the Intro card, and the `<title>`. About is the Intro card's
+ * bio (else the Relay bio).
  */
 import { canonicalFacebookUrl } from '../../domain/duplicates';
 import {
@@ -13,6 +14,7 @@ import {
   cleanUrl,
   finishDraft,
   first,
+  isObject,
   safeJson,
   splitName,
   str,
@@ -33,13 +35,16 @@ interface Found {
   location?: string;
   photo?: string;
   headline?: string;
+  about?: string;
 }
 
 export function parse(root: Document, url: string): CaptureDraft | null {
   const profileUrl = facebookProfileUrl(url);
   if (!profileUrl) return null;
   const numericId = /[?&]id=(\d+)/.exec(profileUrl)?.[1] ?? null;
-  const sources = [fromEmbedded(root, profileUrl, numericId), fromOg(root, profileUrl), fromDom(root, url), fromTitle(root)];
+  const embedded = fromEmbedded(root, profileUrl, numericId);
+  const dom = fromDom(root, url);
+  const sources = [embedded, fromOg(root, profileUrl), dom, fromTitle(root)];
   const fullName = cleanPersonName(first(...sources.map((s) => s.fullName)));
   if (!fullName) return null;
   const pick = (key: keyof Found) => first(...sources.map((s) => s[key]));
@@ -51,7 +56,8 @@ export function parse(root: Document, url: string): CaptureDraft | null {
     company: cleanText(pick('company'), T),
     location: cleanText(pick('location'), T),
     photo: first(...sources.map((s) => capturePhotoUrl(s.photo, 'facebook'))),
-    about: '',
+    // What the page shows first: the Intro card's bio; the Relay bio when no card is rendered.
+    about: cleanText(first(dom.about, embedded.about), CAPTURE_LIMITS.about),
     profileUrl,
     email: '',
     phone: '',
@@ -68,12 +74,17 @@ function own(root: ParentNode, selector: string): Element | null {
   return null;
 }
 
+function ownAll(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector)).filter((el) => !isAmongOtherPeople(el));
+}
+
 function fromEmbedded(root: Document, profileUrl: string, numericId: string | null): Found {
   let scripts = Array.from(root.querySelectorAll(FACEBOOK.embeddedJson.primary));
   if (scripts.length === 0) scripts = Array.from(root.querySelectorAll(FACEBOOK.embeddedJson.fallback));
+  const payloads = scripts.map((script) => safeJson(script.textContent));
   let user: Json | null = null;
-  for (const script of scripts) {
-    walkJson(safeJson(script.textContent), (obj) => {
+  for (const payload of payloads) {
+    walkJson(payload, (obj) => {
       if (str(obj, '__typename') !== 'User' || !str(obj, 'name')) return false;
       const id = str(obj, 'id');
       const link = str(obj, 'url') || str(obj, 'profile_url');
@@ -83,9 +94,30 @@ function fromEmbedded(root: Document, profileUrl: string, numericId: string | nu
     });
     if (user) break;
   }
-  if (!user) return {};
+  const about = relayBio(payloads, user ? str(user, 'id') || numericId : numericId);
+  if (!user) return { about };
   const picture = (user as Json)['profilePicLarge'] ?? (user as Json)['profile_picture'] ?? (user as Json)['profilePicture'];
-  return { fullName: str(user, 'name'), photo: str(picture, 'uri') };
+  return { fullName: str(user, 'name'), photo: str(picture, 'uri'), about };
+}
+
+/**
+ * The bio in the Relay data (FACEBOOK.bio.fallback): `profile_intro_card.bio.text` of an object
+ * whose id is this profile's. Facebook splits a user across payloads, so the card need not sit
+ * in the object that carries the name; the id ties it to this profile, never the viewer.
+ */
+function relayBio(payloads: unknown[], id: string | null): string {
+  if (!id) return '';
+  let bio = '';
+  for (const payload of payloads) {
+    walkJson(payload, (obj) => {
+      const card = obj['profile_intro_card'];
+      if (str(obj, 'id') !== id || !isObject(card)) return false;
+      bio = str(card['bio'], 'text');
+      return bio !== '';
+    });
+    if (bio) break;
+  }
+  return bio;
 }
 
 function fromOg(root: Document, profileUrl: string): Found {
@@ -117,7 +149,21 @@ function fromDom(root: Document, url: string): Found {
   const image = own(root, FACEBOOK.photo.primary);
   const href = image?.getAttribute('xlink:href') ?? image?.getAttribute('href') ?? '';
   if (href) out.photo = cleanUrl(href, url);
+  out.about = introBio(root);
   return out;
+}
+
+/** Elements that hold a bio's neighbours in the Intro card, never the bio itself. */
+const NOT_BIO = 'li, h1, h2, h3, h4, h5, h6, [role="heading"], a, button, [role="button"], [role="link"]';
+
+/** The Intro card's bio (FACEBOOK.bio.primary): its first own line of text outside the list. */
+function introBio(root: Document): string {
+  for (const el of ownAll(root, FACEBOOK.bio.primary)) {
+    if (el.querySelector('[dir="auto"]') || el.closest(NOT_BIO)) continue;
+    const text = visibleText(el);
+    if (cleanText(text, 1)) return text;
+  }
+  return '';
 }
 
 function fromTitle(root: Document): Found {

@@ -20,6 +20,13 @@ export const FACEBOOK = {
    */
   intro: { primary: '[role="main"] [aria-label="Intro"] li, [role="main"] [data-pagelet="ProfileTilesFeed_0"] li', fallback: '[role="main"] li, [role="main"] span[dir="auto"]' },
   /**
+   * The Intro card's bio: a line of text in the card (`[dir="auto"]`, as Facebook writes all
+   * user text) that is not one of its list items, a heading or a button ("Edit bio" on one's own
+   * profile). Fallback, when the card is not rendered (the About tab has none): the bio in the
+   * embedded Relay data, `profile_intro_card.bio.text` of the object with this profile's id.
+   */
+  bio: { primary: '[role="main"] [aria-label="Intro"] [dir="auto"], [role="main"] [data-pagelet="ProfileTilesFeed_0"] [dir="auto"]', fallback: 'profile_intro_card.bio.text' },
+  /**
    * Profile photo: an SVG `<image>` in the header (labelled with the name). Fallback og:image.
    */
   photo: { primary: '[role="main"] svg[aria-label] image', fallback: 'meta[property="og:image"]' },
