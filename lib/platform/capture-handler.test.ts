@@ -86,6 +86,29 @@ describe('capture: parse → message → stored candidate', () => {
     expect(stored?.websites).toBeUndefined();
   });
 
+  it('Facebook About sub-tab: the same person as the timeline (canonical URL), so a second Add finds them', async () => {
+    const url = 'https://www.facebook.com/jose.rizal.demo/about_contact_and_basic_info';
+    const draft = parseFacebook(page('facebook', 'profile-about-contact-2026-11-20.html'), url);
+    expect(draft?.profileUrl).toBe('https://www.facebook.com/jose.rizal.demo');
+    const answer = (await send(add(personFromDraft(draft, 'https://www.facebook.com/jose.rizal.demo'), 'facebook', { name: 'Developers' }), url)) as CaptureResponses['capture:add'];
+    expect(answer).toMatchObject({ ok: false, existing: { name: 'Jose Rizal' } });
+  });
+
+  it('Facebook About › Contact and basic info: the email, phone and unwrapped website reach the candidate', async () => {
+    const url = 'https://www.facebook.com/mikko.virtanen.demo/about_contact_and_basic_info';
+    const draft = parseFacebook(page('facebook', 'profile-about-links-only-2026-11-20.html'), url);
+    const answer = (await send(add(personFromDraft(draft, 'https://www.facebook.com/mikko.virtanen.demo'), 'facebook', { name: 'Developers' }), url)) as {
+      candidateId: string;
+    };
+    const stored = await openDatabase().candidates.get(answer.candidateId);
+    expect(stored).toMatchObject({
+      facebookUrl: 'https://www.facebook.com/mikko.virtanen.demo',
+      email: 'mikko.virtanen@example.fi',
+      phone: '+358401234567',
+      websites: ['https://mikko.example.fi/'],
+    });
+  });
+
   it('hostile page: no off-CDN photo and no script links are stored, whatever the card sends', async () => {
     const url = 'https://www.linkedin.com/in/eve-hostile/';
     const html = readFileSync(path.join(FIXTURES, 'linkedin', 'profile-hostile-2026-11-20.html'), 'utf8').replace('HEADLINE_PLACEHOLDER', 'Hi');

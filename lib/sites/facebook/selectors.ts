@@ -27,6 +27,29 @@ export const FACEBOOK = {
    */
   bio: { primary: '[role="main"] [aria-label="Intro"] [dir="auto"], [role="main"] [data-pagelet="ProfileTilesFeed_0"] [dir="auto"]', fallback: 'profile_intro_card.bio.text' },
   /**
+   * The About section (Overview, Contact and basic info, …), read on About URLs only: the
+   * `ProfileAppSection_0` pagelet under the profile header (the same pagelet holds the friends
+   * list on /friends, hence the URL check). Fallback: the main region, which on an About URL
+   * holds the header, the About card and tiles, but no posts or comments by others.
+   */
+  aboutSection: { primary: '[role="main"] [data-pagelet="ProfileAppSection_0"]', fallback: '[role="main"]' },
+  /**
+   * A contact row's texts: the value and, under it, a small label ("Email", "Mobile",
+   * "Website"), each a `[dir="auto"]` element. The row is the label's nearest ancestor with more
+   * text than the label.
+   */
+  rowText: '[dir="auto"]',
+  /**
+   * Email, phone and websites. Primary: the row whose label is one of CONTACT_LABELS (a website
+   * row's link, else its text). Fallbacks for labels in a language the list lacks: `mailto:` /
+   * `tel:` links, and links through Facebook's redirector (`l.facebook.com/l.php?u=<real URL>`),
+   * which is how the About tab links what the person typed. That fallback is used only when no
+   * row is labelled as a website, since it cannot tell a website from, say, a quote's source.
+   */
+  email: { primary: 'label', fallback: 'a[href^="mailto:"]' },
+  phone: { primary: 'label', fallback: 'a[href^="tel:"]' },
+  website: { primary: 'label', fallback: 'a[href*="l.facebook.com/l.php?"], a[href*="lm.facebook.com/l.php?"], a[href^="/l.php?"]' },
+  /**
    * Profile photo: an SVG `<image>` in the header (labelled with the name). Fallback og:image.
    */
   photo: { primary: '[role="main"] svg[aria-label] image', fallback: 'meta[property="og:image"]' },
@@ -34,6 +57,23 @@ export const FACEBOOK = {
   ogTitle: 'meta[property="og:title"]',
   /** Regions that show other people: the viewer in the banner/nav, "People you may know". */
   otherPeople: '[role="banner"], [role="navigation"], [role="complementary"], [aria-label="Shortcuts"]',
+} as const;
+
+/**
+ * The small labels under contact rows, lower-cased with spaces, hyphens and dots removed
+ * ("E-mail" → "email"). English first, then the languages of the markets Leadside serves and a
+ * few large ones; a language missing here still gets the link fallbacks above. Social networks'
+ * rows ("Instagram", "LinkedIn") count as websites: their label is the brand in every language.
+ */
+export const CONTACT_LABELS = {
+  email: ['email', 'emailaddress', 'correoelectrónico', 'adresseemail', 'courriel', 'indirizzoemail', 'endereçodeemail', '電子郵件', '电子邮件', 'メールアドレス', '이메일', 'البريدالإلكتروني', 'электроннаяпочта', 'элпочта'],
+  phone: [
+    'mobile', 'phone', 'mobilephone', 'phonenumber', 'celular', 'móvil', 'teléfono', 'telemóvel', 'telefone', 'portable', 'téléphone',
+    'handy', 'mobil', 'mobiltelefon', 'telefon', 'ponsel', 'nomorponsel', 'telepon', 'cellulare', 'telefono', 'diđộng', 'điệnthoại', 'mobiel', 'telefoon',
+    '手機', '手机', '携帯電話', '휴대폰', 'جوال', 'الهاتفالمحمول', 'мобильный', 'телефон',
+  ],
+  website: ['website', 'sitioweb', 'site', 'siteweb', 'situsweb', 'sitoweb', 'trangweb', '網站', '网站', 'ウェブサイト', '웹사이트', 'موقعإلكتروني', 'вебсайт', 'сайт'],
+  social: ['instagram', 'linkedin', 'twitter', 'x', 'github', 'youtube', 'tiktok', 'behance', 'dribbble'],
 } as const;
 
 /** Where the "Add to Leadside" button goes: after the profile's name (else a fixed corner). */
