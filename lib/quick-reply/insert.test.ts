@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { editorKindOf, findTarget, insertProblem, REFUSALS } from './insert';
+import { editorKindOf, findTarget, insertProblem, insertText, REFUSALS } from './insert';
 
 // The live happy-dom document (focus and selection need a window); lib/ code gets it passed in.
 const doc = window.document;
@@ -85,5 +85,25 @@ describe('insertProblem', () => {
     const found = findTarget(doc);
     if (!found.ok) throw new Error(found.error);
     expect(insertProblem(found.target, 'x'.repeat(10_000))).toBeNull();
+  });
+});
+
+describe('insertText into a text field whose page blocks the editing command', () => {
+  it('replaces the selection with the text as plain text, caret after it, and tells the framework', async () => {
+    const area = focus('<textarea aria-label="Reply">Hello world, bye</textarea>', 'textarea') as HTMLTextAreaElement;
+    area.setSelectionRange(6, 11);
+    const target = findTarget(doc);
+    if (!target.ok) throw new Error(target.error);
+    const events: string[] = [];
+    area.addEventListener('input', (e) => events.push(`input:${(e as InputEvent).data ?? ''}`));
+    area.addEventListener('change', () => events.push('change'));
+    // This DOM has no execCommand (as a page that blocks it): the setRangeText path must do the same job.
+    expect('execCommand' in doc).toBe(false);
+    const result = await insertText(target.target, 'Ana <b>&amp;</b>');
+    expect(result).toEqual({ ok: true, method: 'setRangeText' });
+    expect(area.value).toBe('Hello Ana <b>&amp;</b>, bye');
+    expect(area.selectionStart).toBe('Hello Ana <b>&amp;</b>'.length);
+    expect(area.selectionEnd).toBe(area.selectionStart);
+    expect(events).toEqual(['input:Ana <b>&amp;</b>', 'change']);
   });
 });

@@ -182,6 +182,8 @@ function insertIntoField(target: InsertTarget, text: string): 'insertText' | 'se
   if (field.value === expected) return 'insertText';
   // The page blocked the editing command: set the text directly and tell the framework.
   field.setRangeText(value, start, end, 'end');
+  // The caret after the text, whatever the DOM made of 'end'.
+  field.setSelectionRange(start + value.length, start + value.length);
   const win = field.ownerDocument.defaultView ?? window;
   field.dispatchEvent(new win.InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
   field.dispatchEvent(new win.Event('change', { bubbles: true }));
