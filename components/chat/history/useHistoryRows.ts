@@ -61,6 +61,11 @@ export function useHistoryRows(state: AppState, candidateId: Id): HistoryRowsVie
       };
       const newest = build(head.messages, head.olderThan ?? -Infinity, Infinity);
       show(newest, head.olderThan);
+      // Opening the chat reads it, once the newest messages are on screen (not after the whole
+      // history: a chat closed while older pages load was still read). Later arrivals while it
+      // stays open count as unread until it is opened again (a logged reply shows in Conversations).
+      if (!marked) void markChatRead(state, candidateId);
+      marked = true;
       let older: HistoryRow[] = [];
       for (let before = head.olderThan; before !== null; ) {
         await nextTask();
@@ -73,10 +78,6 @@ export function useHistoryRows(state: AppState, candidateId: Id): HistoryRowsVie
         // whole history: the rest is swapped in once complete.
         if (!baseWhole || before === null) show(joinRows(older, newest), before);
       }
-      // Opening the chat reads it; later arrivals while it stays open count as unread until it
-      // is opened again (a logged reply shows in Conversations).
-      if (!marked) void markChatRead(state, candidateId);
-      marked = true;
     };
     const run = () =>
       load().catch((error: unknown) => {
