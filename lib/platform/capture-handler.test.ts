@@ -159,6 +159,30 @@ describe('capture: parse → message → stored candidate', () => {
     expect(await named('Day shift')).toBe(1);
   });
 
+  it('"Add to another campaign" for someone already in Leadside adds an application, with labels, folder and note, and no twin', async () => {
+    const db = openDatabase();
+    const url = 'https://www.linkedin.com/in/tess-twice/';
+    const person = { ...personFromDraft(null, 'https://www.linkedin.com/in/tess-twice'), firstName: 'Tess', lastName: 'Twice' };
+    const first = (await send(add(person, 'linkedin', { name: 'Morning shift' }), url)) as { ok: boolean; candidateId: string };
+    expect(first.ok).toBe(true);
+    const people = await db.candidates.count();
+    await db.labels.add({ id: 'lbl-hot', name: 'Hot', nameKey: 'hot', color: '#f00', updatedAt: 1 });
+    await db.folders.add({ id: 'fld-call', name: 'To call', kind: 'custom', order: 50, updatedAt: 1 });
+    const payload = { site: 'linkedin', person, candidateId: first.candidateId, campaign: { name: 'Evening shift' }, folderId: 'fld-call', labelIds: ['lbl-hot'], note: 'Met at the job fair', pageUrl: url };
+    const again = (await send({ type: 'capture:add', payload }, url)) as CaptureResponses['capture:add'];
+    expect(again).toMatchObject({ ok: true, candidateId: first.candidateId, campaignName: 'Evening shift', folderName: 'To call' });
+    expect(await db.candidates.count()).toBe(people);
+    const leads = await db.leads.where('candidateId').equals(first.candidateId).toArray();
+    expect(leads).toHaveLength(2);
+    const added = leads.find((l) => l.id === (again as { leadId: string }).leadId)!;
+    expect(added).toMatchObject({ folderId: 'fld-call', labels: ['lbl-hot'], source: 'LinkedIn' });
+    expect((await db.comments.where('leadId').equals(added.id).toArray()).map((c) => c.body)).toEqual(['Met at the job fair']);
+    // Once more into the same campaign: refused, nothing added.
+    const third = (await send({ type: 'capture:add', payload: { ...payload, campaign: { name: 'evening  SHIFT' } } }, url)) as CaptureResponses['capture:add'];
+    expect(third.ok).toBe(false);
+    expect(await db.leads.where('candidateId').equals(first.candidateId).count()).toBe(2);
+  });
+
   it('a message over a cap is not answered at all (the protocol refuses it)', async () => {
     const person = { ...personFromDraft(null, 'https://www.linkedin.com/in/long-about'), firstName: 'Lo', lastName: 'Ng', about: 'x'.repeat(2001) };
     expect(await send(add(person, 'linkedin', { name: 'Long' }), 'https://www.linkedin.com/in/long-about/')).toBeUndefined();
