@@ -75,8 +75,17 @@ export function createWidget(container: HTMLElement, input: WidgetInput): { dest
     const d = draft;
     Object.assign(person, personFromDraft(d, input.profileUrl));
     if (!d) placement.note = input.pageTitle;
-    // The contact-info overlay can name an email or phone: look duplicates up by those too.
-    if (d?.email || d?.phone) void refreshLookup();
+    // The contact-info overlay (LinkedIn) or the About tab (Facebook) can name an email or
+    // phone: look duplicates up by those too, and if that finds the person, the card says so
+    // before anything is typed (Add would be refused as a duplicate anyway).
+    if (d?.email || d?.phone) {
+      void refreshLookup().then(() => {
+        if (existing && view.kind === 'form' && view.candidateId === null && !busy) {
+          view = { kind: 'existing' };
+          render();
+        }
+      });
+    }
   }
 
   const button = h('button', { type: 'button', class: 'ls-button', onclick: () => toggle() }, 'Add to Leadside');
