@@ -183,6 +183,10 @@ describe('the picker on a plain page', () => {
     await dialog.waitFor();
     // Nobody on this page, nobody open in the side panel: the picker asks.
     await expect.poll(() => dialog.textContent()).toMatch(/No candidate found/);
+    // It opens at the field being typed in: just below it (6 px), at its left edge.
+    const [box, at] = [(await dialog.boundingBox())!, (await note.boundingBox())!];
+    expect(Math.abs(box.y - (at.y + at.height + 6))).toBeLessThanOrEqual(1);
+    expect(Math.abs(box.x - Math.max(8, at.x))).toBeLessThanOrEqual(1);
     const who = candidates.find((c) => c.email && !c.doNotContact && leads.some((l) => l.candidateId === c.id))!;
     await dialog.getByRole('button', { name: 'Choose candidate' }).click();
     await dialog.getByRole('searchbox', { name: 'Search candidates' }).fill(who.email!);
