@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCampaign, makeDb, makeFolder } from '../../tests/factories';
 import { guessMapping, headerKey } from './columns';
 import { decodeText } from './decode';
-import { ImportFileError, parseCsv, parseXlsx } from './parse';
+import { ImportFileError, MAX_XLSX_BYTES, parseCsv, parseXlsx } from './parse';
 import { prepareRow, reportCsv, splitFullName } from './rows';
 import { importChunk } from './write';
 import type { ImportRecord } from './rows';
@@ -75,6 +75,13 @@ describe('parse', () => {
     expect(() => parseCsv(enc('\r\n\r\n'))).toThrow('empty');
     expect(() => parseCsv(enc('Name,Email\r\n'))).toThrow('no data rows');
   });
+  it('refuses a workbook over the Excel size limit before opening it, saying what to do', async () => {
+    const big = new Uint8Array(MAX_XLSX_BYTES + 1);
+    await expect(parseXlsx(big)).rejects.toThrow(new ImportFileError('The workbook is 31 MB; Excel imports are limited to 30 MB — save it as CSV and import that.'));
+    // Not a workbook at all (a renamed CSV, a damaged download): a clear message too.
+    await expect(parseXlsx(new TextEncoder().encode('Name,Email\nAna,a@x.com'))).rejects.toBeInstanceOf(ImportFileError);
+  });
+
   it('reads XLSX with formulas and merged cells', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');

@@ -43,7 +43,7 @@ function finish(all: string[][], notes: string[]): ParsedFile {
 
 export function parseCsv(bytes: Uint8Array, onProgress?: (fraction: number) => void): ParsedFile {
   if (bytes.length === 0) throw new ImportFileError('The file is empty: there is nothing to import.');
-  if (bytes.length > MAX_CSV_BYTES) throw new ImportFileError(`The file is ${Math.round(bytes.length / 1048576)} MB; CSV imports are limited to ${MAX_CSV_BYTES / 1048576} MB (split the file).`);
+  if (bytes.length > MAX_CSV_BYTES) throw new ImportFileError(`The file is ${Math.ceil(bytes.length / 1048576)} MB; CSV imports are limited to ${MAX_CSV_BYTES / 1048576} MB (split the file).`);
   const { text, encoding } = decodeText(bytes);
   const notes: string[] = [];
   if (encoding !== 'utf-8') notes.push(`Read as ${encoding === 'windows-1252' ? 'Latin-1 (Windows-1252)' : encoding.toUpperCase()}: the file is not UTF-8.`);
@@ -74,7 +74,7 @@ export function parseCsv(bytes: Uint8Array, onProgress?: (fraction: number) => v
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
   if (bytes.length === 0) throw new ImportFileError('The file is empty: there is nothing to import.');
-  if (bytes.length > MAX_XLSX_BYTES) throw new ImportFileError(`The workbook is ${Math.round(bytes.length / 1048576)} MB; Excel imports are limited to ${MAX_XLSX_BYTES / 1048576} MB — save it as CSV and import that.`);
+  if (bytes.length > MAX_XLSX_BYTES) throw new ImportFileError(`The workbook is ${Math.ceil(bytes.length / 1048576)} MB; Excel imports are limited to ${MAX_XLSX_BYTES / 1048576} MB — save it as CSV and import that.`);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ImportFileError('This is not an Excel workbook (.xlsx). Old .xls files: save as .xlsx or CSV first.');
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
