@@ -187,7 +187,12 @@ export class LiveIndex {
       if (this.hydrating) for (const leadId of this.index.leadIdsOfCandidate(id)) this.removedWhileLoading.add(leadId);
       this.index.removeCandidate(id);
     }
-    for (const row of [...givenCandidates.values(), ...candidates]) if (row) this.index.putCandidate(candidateView(row));
+    // Candidates too in slices: an import chunk brings 1,000 new people, each folded for search.
+    const rows = [...givenCandidates.values(), ...candidates].filter((row): row is Candidate => row !== undefined);
+    for (let i = 0; i < rows.length; i += APPLY_SLICE) {
+      if (i > 0) await nextTask();
+      for (const row of rows.slice(i, i + APPLY_SLICE)) this.index.putCandidate(candidateView(row));
+    }
     for (const id of change.deletedLeads) {
       this.index.remove(id);
       if (this.hydrating) this.removedWhileLoading.add(id);
