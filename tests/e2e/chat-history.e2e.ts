@@ -228,7 +228,7 @@ describe('chat history', () => {
     await closeChat(chat);
   });
 
-  it('logs replies with attachments: an image, a voice note and a file, each shown by its kind', async () => {
+  it('logs replies with attachments: an image, a voice note, a video and a file, each shown by its kind', async () => {
     const row = await conversationRow(name);
     await row.getByRole('button').click();
     const chat = chatDialog(name);
@@ -238,6 +238,8 @@ describe('chat history', () => {
     const files = [
       { name: 'photo.png', mimeType: 'image/png', buffer: png, caption: 'My ID photo' },
       { name: 'voice.wav', mimeType: 'audio/wav', buffer: wav, caption: 'Voice note po' },
+      // The player is chosen by the type; these bytes need not play for it to be shown.
+      { name: 'intro.webm', mimeType: 'video/webm', buffer: Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0]), caption: 'My video intro' },
       { name: 'resume.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 resume'), caption: 'My resume' },
     ];
     for (const f of files) {
@@ -254,10 +256,14 @@ describe('chat history', () => {
     expect(await image.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await history.locator('audio[controls]').count()).toBe(1);
+    const video = history.locator('video[controls]');
+    expect(await video.count()).toBe(1);
+    expect(await video.getAttribute('aria-label')).toBe('intro.webm');
+    expect(await video.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
     const download = history.getByRole('button', { name: 'Download resume.pdf' });
     expect(await download.count()).toBe(1);
     const stored = (await readTable<MessageRow>(page, 'messages')).filter((m) => m.candidateId === lead.candidateId && files.some((f) => f.caption === m.body));
-    expect(stored.map((m) => m.kind).sort()).toEqual(['audio', 'file', 'image']);
+    expect(stored.map((m) => m.kind).sort()).toEqual(['audio', 'file', 'image', 'video']);
     await closeChat(chat);
   });
 
