@@ -271,4 +271,36 @@ describe('Facebook capture', () => {
     expect(await card('Add to Leadside').getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Lorna');
     expect(dialogs).toEqual([]);
   });
+
+  it('on a profile’s About tab, reads the bio, email, phone and websites, and stores them', async () => {
+    // The About-tab fixture as someone not yet in Leadside (its person renamed).
+    const html = fixture('facebook', 'profile-about-contact-2026-11-20.html')
+      .split('jose.rizal.demo').join('maria.about.demo')
+      .split('Jose Rizal').join('Maria Clara')
+      .split('jose.rizal@example.com').join('maria.clara@example.com');
+    const stop = await serveSite(ext.context, 'www.facebook.com', ({ url }) => (url.pathname.startsWith('/maria.about.demo/') ? html : null));
+    try {
+      const console = collectConsole(page, { ignore: [/Failed to load resource/] });
+      await page.goto('https://www.facebook.com/maria.about.demo/about_contact_and_basic_info');
+      await page.getByRole('button', { name: 'Add to Leadside' }).click({ timeout: 15_000 });
+      const dialog = card('Add to Leadside');
+      expect(await dialog.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Maria');
+      expect(await dialog.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('maria.clara@example.com');
+      expect(await dialog.getByRole('textbox', { name: 'About' }).inputValue()).toBe('Full-stack developer in Laguna. Open to remote roles.');
+      await dialog.getByRole('button', { name: 'Add' }).click();
+      await card('Added to Capture test campaign').waitFor({ timeout: 10_000 });
+      expect((await candidates()).find((c) => c.email === 'maria.clara@example.com')).toMatchObject({
+        firstName: 'Maria',
+        lastName: 'Clara',
+        phone: '+639175550199',
+        facebookUrl: 'https://www.facebook.com/maria.about.demo',
+        about: 'Full-stack developer in Laguna. Open to remote roles.',
+        websites: ['https://jose.example.dev/', 'https://www.instagram.com/maria.about.demo'],
+      });
+      expect(console.errors).toEqual([]);
+      console.stop();
+    } finally {
+      await stop();
+    }
+  });
 });
