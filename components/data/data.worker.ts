@@ -71,10 +71,10 @@ async function handle(req: DataRequest): Promise<DataResult> {
       return { type: 'benchExceljs', bytes: buffer.byteLength, rows: rows.length, peakHeap };
     }
     case 'benchMinimal': {
-      // The same leads, read the same way (one selecting pass; candidates by id, 2,000 at a
-      // time), written as plainly as an .xlsx can be: the baseline General Export is held to.
+      // The same leads, read the same way (kept from one selecting pass; candidates by id,
+      // 2,000 at a time), written as plainly as an .xlsx can be: the baseline General Export
+      // is held to.
       peakHeap = 0;
-      // The leads kept from the selecting pass, as the export keeps them (no second read).
       const kept = new Map<string, Lead>();
       const ids = await selectLeadIds(db, req.request.filter, kept);
       const writer = new MinimalXlsxWriter(deflate);
