@@ -68,6 +68,12 @@ function isHostOf(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
+/** facebook.com, fb.com or one of their subdomains (l.facebook.com, m.facebook.com…). */
+export function isFacebookHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return isHostOf(h, 'facebook.com') || isHostOf(h, 'fb.com');
+}
+
 /** Path segments, percent-decoded where possible (malformed escapes are kept as they are). */
 function segments(url: URL): string[] {
   return url.pathname
@@ -138,7 +144,7 @@ export function canonicalFacebookUrl(input: string): string | null {
   const url = parseUrl(input);
   if (!url) return null;
   const host = url.hostname.toLowerCase();
-  if (!isHostOf(host, 'facebook.com') && !isHostOf(host, 'fb.com')) return null;
+  if (!isFacebookHost(host)) return null;
   const parts = segments(url);
   const first = parts[0]?.toLowerCase();
   if (!first) return null;

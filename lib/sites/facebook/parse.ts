@@ -5,7 +5,7 @@
  * this profile), the header's `h1`, the Intro card, and the `<title>`. About is the Intro card's
  * bio (else the Relay bio); email, phone and websites come from the About section's contact rows.
  */
-import { canonicalFacebookUrl } from '../../domain/duplicates';
+import { canonicalFacebookUrl, isFacebookHost } from '../../domain/duplicates';
 import {
   CAPTURE_LIMITS,
   capturePhotoUrl,
@@ -253,11 +253,6 @@ function valueOf(row: Element, label: Element): string {
     if (text) return text;
   }
   return '';
-}
-
-function isFacebookHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return h === 'facebook.com' || h.endsWith('.facebook.com') || h === 'fb.com' || h.endsWith('.fb.com');
 }
 
 /**
