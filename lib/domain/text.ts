@@ -16,11 +16,16 @@ export function fold(text: string): string {
 }
 
 /**
- * A person's name as it is compared: first and last name folded (case and accents), spaces
- * collapsed. "  María   Santos" and "maria santos" give the same key.
+ * A name as it is compared: folded (case and accents), trimmed, spaces collapsed.
+ * "  Night   SHIFT" and "night shift" give the same key.
  */
+export function foldedKey(text: string): string {
+  return fold(text).trim().replace(/\s+/g, ' ');
+}
+
+/** A person's name as it is compared: "  María   Santos" and "maria santos" give the same key. */
 export function personNameKey(firstName: string, lastName = ''): string {
-  return fold(`${firstName} ${lastName}`).trim().replace(/\s+/g, ' ');
+  return foldedKey(`${firstName} ${lastName}`);
 }
 
 /** Splits a folded query into words; every word must be found (AND). */

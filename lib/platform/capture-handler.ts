@@ -22,7 +22,7 @@ import type { LeadsideDB } from '../db/schema';
 import { canonicalFacebookUrl, canonicalLinkedInUrl, normalizeEmail, normalizePhone, type ContactKeys } from '../domain/duplicates';
 import type { Campaign, Candidate, Lead } from '../domain/model';
 import type { CountryCode } from '../domain/phone';
-import { fullName, personNameKey } from '../domain/text';
+import { fullName, foldedKey } from '../domain/text';
 import {
   parseCaptureMessage,
   senderMaySend,
@@ -149,8 +149,8 @@ async function lookup(p: CaptureMessages['capture:lookup']): Promise<CaptureResp
  */
 async function campaignFor(mctx: MutationContext, choice: CaptureMessages['capture:add']['campaign']): Promise<Campaign | undefined> {
   if ('id' in choice) return mctx.db.campaigns.get(choice.id);
-  const wanted = personNameKey(choice.name);
-  const same = await mctx.db.campaigns.filter((c) => personNameKey(c.name) === wanted).first();
+  const wanted = foldedKey(choice.name);
+  const same = await mctx.db.campaigns.filter((c) => foldedKey(c.name) === wanted).first();
   return same ?? createCampaign(mctx, { name: choice.name, location: '' });
 }
 

@@ -15,7 +15,7 @@ import { duplicateMessage, isDuplicate } from '../chat/duplicate-guard';
 import { canonicalFacebookUrl, canonicalLinkedInUrl, emailKey, normalizePhone } from '../domain/duplicates';
 import type { Candidate, Id } from '../domain/model';
 import type { Settings } from '../domain/settings';
-import { fold, personNameKey, queryWords } from '../domain/text';
+import { fold, foldedKey, queryWords } from '../domain/text';
 import {
   channelOfSite,
   parseQuickReplyMessage,
@@ -158,7 +158,7 @@ export async function matchPerson(db: LeadsideDB, person: PagePerson, country: S
 
 /** Names worth a scan: at least three characters. */
 export function isSearchableName(name: string): boolean {
-  return personNameKey(name).length >= 3;
+  return foldedKey(name).length >= 3;
 }
 
 /**
@@ -166,7 +166,7 @@ export function isSearchableName(name: string): boolean {
  * between two people). Through the candidates' nameKey index (schema v3): two reads at most.
  */
 export async function matchByName(db: LeadsideDB, name: string): Promise<Candidate | null> {
-  const key = personNameKey(name);
+  const key = foldedKey(name);
   if (key.length < 3) return null;
   const same = await db.candidates.where('nameKey').equals(key).limit(2).toArray();
   return same.length === 1 ? same[0]! : null;
