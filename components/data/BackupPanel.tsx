@@ -5,7 +5,7 @@ import { lastBackupAt, runBackup, watchBackupMarks } from './backup-run';
 import { createDataWorker, request } from './client';
 import type { DataResult } from './protocol';
 import { Progress } from './Progress';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 type R<T extends DataResult['type']> = Extract<DataResult, { type: T }>;
 
@@ -41,7 +41,6 @@ export function BackupPanel({ state, reload }: { state: AppState; reload: () => 
   };
 
   const restore = () => {
-    setConfirming(false);
     if (!pending) return;
     const worker = createDataWorker();
     setBusy('Restore');
@@ -103,21 +102,22 @@ export function BackupPanel({ state, reload }: { state: AppState; reload: () => 
         </div>
       )}
       {confirming && pending && (
-        <Dialog title="Replace this workspace?" onClose={() => setConfirming(false)}>
+        <ConfirmDialog
+          title="Replace this workspace?"
+          confirmLabel="Replace everything"
+          danger
+          onClose={() => setConfirming(false)}
+          onConfirm={() => {
+            restore();
+            return Promise.resolve(null);
+          }}
+        >
           <p>
             The {state.live.index.size.toLocaleString()} leads in this workspace, with their candidates, messages, comments, attachments and settings, are
             replaced by the backup's {(pending.summary.tables.find((t) => t.name === 'leads')?.rowCount ?? 0).toLocaleString()} leads. This cannot be
             undone: if anything here is newer than the backup, back up first.
           </p>
-          <div class="dialog-actions">
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-            <button type="button" class="danger" disabled={!!busy} onClick={restore}>
-              Replace everything
-            </button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       )}
       {busy && <Progress label={busy} done={prog.done} total={prog.total} />}
       {message && <p role="status">{message}</p>}

@@ -3,7 +3,8 @@ import type { Comment, Lead } from '../../lib/domain/model';
 import { formatDateTime } from '../../lib/domain/time';
 import type { AppState } from '../app/state';
 import { addComment, deleteComment, editComment } from './actions';
-import { ConfirmDialog, Section } from './parts';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Section } from './parts';
 
 /** Internal notes on the application: everyone may add; only the author may edit or delete. */
 export function CommentsSection({ state, lead, comments }: { state: AppState; lead: Lead; comments: Comment[] }) {

@@ -4,7 +4,7 @@ import { fullName } from '../../lib/domain/text';
 import type { ErasureCounts } from '../../lib/db/mutations/profile';
 import { campaignName, type AppState } from '../app/state';
 import { deleteLead, erasePerson, loadErasureSummary, type ProfileData } from './actions';
-import { ConfirmDialog } from './parts';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -4,7 +4,8 @@ import { can } from '../../lib/domain/permissions';
 import { validateLabelName } from '../../lib/domain/validation';
 import type { AppState } from '../app/state';
 import { addLabel, createLabel, refusal, removeLabel } from './actions';
-import { ConfirmDialog, Section } from './parts';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Section } from './parts';
 
 /** The application's labels: add existing ones, create new (owners and managers), remove with confirmation. */
 export function LabelsSection({ state, lead }: { state: AppState; lead: Lead }) {

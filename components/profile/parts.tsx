@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useState } from 'preact/hooks';
-import { Dialog } from '../ui/Dialog';
+import { useId } from 'preact/hooks';
 
 /** A titled part of the profile: a region named by its heading. */
 export function Section(props: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
@@ -61,43 +60,3 @@ export function Field(props: {
   );
 }
 
-/**
- * A confirmation: says what will happen and needs an explicit yes. While the action runs the
- * buttons are disabled; a failure is shown in the dialog, which stays open.
- */
-export function ConfirmDialog(props: {
-  title: string;
-  children: ComponentChildren;
-  confirmLabel: string;
-  danger?: boolean;
-  onConfirm: () => Promise<string | null>;
-  onClose: () => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    const error = await props.onConfirm();
-    setBusy(false);
-    if (error) setProblem(error);
-    else props.onClose();
-  };
-  return (
-    <Dialog title={props.title} onClose={props.onClose}>
-      <div class="confirm-body">{props.children}</div>
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div class="dialog-actions">
-        <button type="button" onClick={props.onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={busy} onClick={() => void confirm()}>
-          {props.confirmLabel}
-        </button>
-      </div>
-    </Dialog>
-  );
-}

@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog as Confirm } from '../ui/ConfirmDialog';
 import type { Outcome } from './actions';
 
-/** "Are you sure?" with what will happen, a Cancel and a confirm button named for the act. */
+/** The shared confirmation (components/ui), for the Workspace screen's actions, which answer an Outcome. */
 export function ConfirmDialog(props: {
   title: string;
   children: ComponentChildren;
@@ -11,33 +10,18 @@ export function ConfirmDialog(props: {
   onConfirm: () => Promise<Outcome<unknown>>;
   onClose: () => void;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
-  const confirm = async () => {
-    setWorking(true);
-    const outcome = await props.onConfirm();
-    setWorking(false);
-    if (outcome.ok) props.onClose();
-    else setProblem(outcome.error);
-  };
   return (
-    <Dialog title={props.title} onClose={props.onClose}>
-      <div class="form">
-        {props.children}
-        {problem && (
-          <p class="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" class="danger" disabled={working} onClick={() => void confirm()}>
-            {props.confirmLabel}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <Confirm
+      title={props.title}
+      confirmLabel={props.confirmLabel}
+      danger
+      onClose={props.onClose}
+      onConfirm={async () => {
+        const outcome = await props.onConfirm();
+        return outcome.ok ? null : outcome.error;
+      }}
+    >
+      {props.children}
+    </Confirm>
   );
 }
