@@ -49,8 +49,8 @@ export function ImportPanel({ state }: { state: AppState }) {
       .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   };
 
-  const showPreview = (m: Target[], with_: { policy?: DuplicatePolicy; campaign?: string } = {}) => {
-    request<R<'preview'>>(w(), { type: 'preview', mapping: m, country, policy: with_.policy ?? policy, campaignId: with_.campaign ?? campaign })
+  const showPreview = (m: Target[], changed: { policy?: DuplicatePolicy; campaign?: string } = {}) => {
+    request<R<'preview'>>(w(), { type: 'preview', mapping: m, country, policy: changed.policy ?? policy, campaignId: changed.campaign ?? campaign })
       .result.then((r) => setPreview(r))
       .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   };

@@ -15,7 +15,7 @@ export async function writeWithExcelJS(fields: readonly ExportField[], rows: rea
     ws.addRow(
       row.map((c, i) => {
         if (c === null) return null;
-        if (typeof c === 'number') return fields[i]!.kind === 'date' ? new Date(c) : c;
+        if (typeof c === 'number') return fields[i]!.kind === 'date' || fields[i]!.kind === 'day' ? new Date(c) : c;
         return couldStartFormula(c) ? `'${c}` : c;
       }),
     );
