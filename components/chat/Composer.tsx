@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Attachment, Channel, QuickReply } from '../../lib/domain/model';
 import { can } from '../../lib/domain/permissions';
 import { smsCount } from '../../lib/chat/sms';
@@ -70,8 +70,10 @@ function ComposerForm({ state, data, leadId }: { state: AppState; data: Composer
     if (email) void adoptLegacyGmailChoice(state);
   }, [state, email]);
 
-  // Put the caret back where an insertion left it, once the new text is rendered.
-  useEffect(() => {
+  // Put the caret back where an insertion left it, once the new text is rendered — before the
+  // browser paints: an after-paint effect ran late on a loaded machine and collapsed a selection
+  // made meanwhile (select-all then Delete left the chosen reply in place).
+  useLayoutEffect(() => {
     if (caret.current === null || !area.current) return;
     area.current.focus();
     area.current.setSelectionRange(caret.current, caret.current);
