@@ -49,6 +49,12 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
   const stick = useRef(true);
   /** The row at the top of the viewport and how far above the top it starts. */
   const anchor = useRef<{ key: string; delta: number } | null>(null);
+  /**
+   * Where this component last scrolled the list itself. Its scroll event arrives later, maybe
+   * after more rows or taller ones made the list longer: read then, it would look like the
+   * recruiter had left the bottom, and the list would stop following new messages.
+   */
+  const ownScroll = useRef<number | null>(null);
   const users = state.userById.value;
   const selfId = state.self.value?.id;
 
@@ -94,16 +100,17 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
       setMeasured((n) => n + 1);
       return;
     }
+    const scrollTo = (y: number) => {
+      if (Math.abs(el.scrollTop - y) <= 1) return;
+      el.scrollTop = y;
+      ownScroll.current = el.scrollTop;
+    };
     if (stick.current) {
-      const bottom = Math.max(0, total - el.clientHeight);
-      if (Math.abs(el.scrollTop - bottom) > 1) el.scrollTop = bottom;
+      scrollTo(Math.max(0, total - el.clientHeight));
     } else if (anchor.current) {
       const a = anchor.current;
       const index = rows.findIndex((r) => r.key === a.key);
-      if (index >= 0) {
-        const top = offsets[index]! + a.delta;
-        if (Math.abs(el.scrollTop - top) > 1) el.scrollTop = top;
-      }
+      if (index >= 0) scrollTo(offsets[index]! + a.delta);
     }
     if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
     if (rows.length > 0 && performance.getEntriesByName('leadside:chat-rows').length === 0) {
@@ -114,10 +121,15 @@ export function ChatHistory({ state, candidateId }: { state: AppState; candidate
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
-    const i = indexAt(offsets, el.scrollTop);
-    const row = rows[i];
-    anchor.current = row ? { key: row.key, delta: el.scrollTop - offsets[i]! } : null;
+    const ours = ownScroll.current !== null && Math.abs(el.scrollTop - ownScroll.current) <= 1;
+    ownScroll.current = null;
+    // Only the recruiter's own scrolling decides whether the list follows the newest message.
+    if (!ours) {
+      stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+      const i = indexAt(offsets, el.scrollTop);
+      const row = rows[i];
+      anchor.current = row ? { key: row.key, delta: el.scrollTop - offsets[i]! } : null;
+    }
     setScrollTop(el.scrollTop);
   };
 
