@@ -255,13 +255,14 @@ describe('chat history', () => {
     await expect.poll(() => image.count()).toBe(1);
     expect(await image.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
-    expect(await history.locator('audio[controls]').count()).toBe(1);
+    // Rows are measured and placed as they render (the list is virtualized): poll, as for the image.
+    await expect.poll(() => history.locator('audio[controls]').count()).toBe(1);
     const video = history.locator('video[controls]');
-    expect(await video.count()).toBe(1);
+    await expect.poll(() => video.count()).toBe(1);
     expect(await video.getAttribute('aria-label')).toBe('intro.webm');
     expect(await video.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
     const download = history.getByRole('button', { name: 'Download resume.pdf' });
-    expect(await download.count()).toBe(1);
+    await expect.poll(() => download.count()).toBe(1);
     const stored = (await readTable<MessageRow>(page, 'messages')).filter((m) => m.candidateId === lead.candidateId && files.some((f) => f.caption === m.body));
     expect(stored.map((m) => m.kind).sort()).toEqual(['audio', 'file', 'image', 'video']);
     await closeChat(chat);
